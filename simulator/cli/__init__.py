@@ -1,0 +1,1 @@
+"""Command line: ``python main.py SUBCOMMAND ...`` (also installed as ``frontline``)."""

@@ -1,0 +1,69 @@
+"""``frontline play SCENARIO``: play one scenario, in the terminal (``--text``) or in the game.
+
+Exit codes: 0 when the conversation reached an ending, 1 when the scenario is invalid or cannot be
+found, 2 when the input ended or the player quit before the end.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "play", help="play a scenario (in the game, or in the terminal with --text)",
+        description="Play one scenario. With --text, plays in the terminal with numbered choices "
+        "and reads answers from standard input, so a path can be scripted: "
+        "printf '2\\n1\\n' | frontline play --text scenarios/x.yaml",
+    )
+    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+    parser.add_argument("--text", action="store_true", help="play in the terminal")
+    parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
+    parser.add_argument("--mode", choices=("coach", "assessment"), default="coach",
+                        help="coach: feedback after every choice; assessment: only at the end")
+    parser.add_argument("--no-timers", action="store_true", help="switch off time limits")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.text:
+        return start_game(args)
+    return play_text(args)
+
+
+def _seed(raw: str) -> int | str:
+    return int(raw) if raw.lstrip("-").isdigit() else raw
+
+
+def play_text(args: argparse.Namespace) -> int:
+    from scoring.catalog import default_catalog
+    from simulator.content.loader import load_scenario
+    from simulator.content.problems import ContentError
+    from simulator.engine.machine import ScenarioMachine
+    from simulator.paths import find_scenario
+    from simulator.terminal.player import TerminalOptions, TerminalPlayer
+
+    catalog = default_catalog()
+    path = find_scenario(args.scenario)
+    try:
+        loaded = load_scenario(Path(path), catalog.ids())
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
+    options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)
+    try:
+        report = TerminalPlayer(session, catalog, sys.stdin, sys.stdout, options).run()
+    finally:
+        session.close()
+    return 0 if report is not None else 2
+
+
+def start_game(args: argparse.Namespace) -> int:
+    """Start the Pygame front end (``simulator.app``)."""
+    from simulator.app.launch import launch
+
+    return launch(args)

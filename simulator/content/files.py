@@ -1,0 +1,132 @@
+"""Reading untrusted content files safely, and finding them in a pack folder.
+
+Contract: ``read_content(path, root)`` returns the decoded text of a regular file that lies inside
+``root`` (after resolving symlinks), is at most ``MAX_FILE_BYTES`` long and is strict UTF-8 (a
+BOM is dropped; CRLF is left for the YAML parser), or raises ``ContentError`` with one problem.
+``discover(paths)`` expands folders into their ``*.yaml``/``*.yml`` files in a stable order.
+``safe_asset_path(ref, base)`` says whether an asset reference stays inside ``base``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import stat
+from pathlib import Path, PurePosixPath
+
+from simulator.content.problems import ContentError, Problem
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+SUFFIXES = (".yaml", ".yml")
+
+
+def _fail(file: Path | str, message: str, hint: str, line: int = 0, column: int = 0) -> ContentError:
+    return ContentError([Problem(str(file), line, column, message, hint)])
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        path.relative_to(root)
+    except ValueError:
+        return False
+    return True
+
+
+def read_bytes(path: Path, root: Path | None = None) -> bytes:
+    """Raw bytes of a safe content file (see module doc for what "safe" means)."""
+    root = (root or path.parent).resolve()
+    try:
+        info = os.stat(path)  # follows symlinks: the target is what gets read
+    except OSError as error:
+        raise _fail(path, f"cannot open the file: {error.strerror}", "check the path exists") from None
+    if not _inside(path.resolve(), root):
+        raise _fail(path, "the file lies outside the scenario folder (a symlink points out)",
+                    "copy the file into the scenario folder instead of linking to it")
+    if not stat.S_ISREG(info.st_mode):
+        raise _fail(path, "not a regular file (a folder, pipe or device)",
+                    "scenario files must be ordinary .yaml files")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _fail(path, f"the file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                    "split the scenario into smaller ones")
+    with open(path, "rb") as handle:
+        data = handle.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        raise _fail(path, "the file grew past the size limit while being read", "split the scenario")
+    return data
+
+
+def decode(data: bytes, file: str) -> str:
+    """Strict UTF-8 text; a leading BOM is dropped. Raises ContentError naming the bad byte."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise _fail(file, "the file contains NUL bytes: it looks binary, not text",
+                    "save the scenario as plain UTF-8 text", line, 1)
+    try:
+        return data.decode("utf-8", "strict")
+    except UnicodeDecodeError as error:
+        before = data[: error.start]
+        line = before.count(b"\n") + 1
+        column = error.start - (before.rfind(b"\n") + 1) + 1
+        raise _fail(file, f"the file is not valid UTF-8 (byte 0x{data[error.start]:02x})",
+                    "save the file as UTF-8 in your editor", line, column) from None
+
+
+def read_content(path: Path, root: Path | None = None) -> tuple[str, str]:
+    """Text of a safe content file and the sha256 of its bytes."""
+    data = read_bytes(path, root)
+    return decode(data, str(path)), hashlib.sha256(data).hexdigest()
+
+
+def discover(paths: list[Path]) -> list[Path]:
+    """Every scenario file named or found under the folders named, sorted, without duplicates.
+
+    Folders are walked without following symlinked sub-folders; hidden files and folders and
+    files ending in ``.plan.yaml`` (test plans) are skipped. Files named directly are kept
+    whatever their suffix so that the loader can report on them.
+    """
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                for name in sorted(files):
+                    if name.endswith(SUFFIXES) and not name.startswith(".") and not is_plan(name):
+                        found.append(Path(folder) / name)
+        else:
+            found.append(path)
+    unique: dict[str, Path] = {}
+    for path in found:
+        unique.setdefault(str(path), path)
+    return list(unique.values())
+
+
+def is_plan(name: str) -> bool:
+    return name.endswith((".plan.yaml", ".plan.yml"))
+
+
+def safe_asset_path(ref: str) -> str | None:
+    """Why ``ref`` may not be used as an asset reference, or None when it is a safe relative path."""
+    if "\\" in ref or ":" in ref or "\x00" in ref:
+        return "use forward slashes and no drive letters or colons"
+    pure = PurePosixPath(ref)
+    if pure.is_absolute():
+        return "use a path relative to the scenario folder, not an absolute one"
+    if any(part in ("..", "") for part in ref.split("/")):
+        return "remove '..' and empty parts: assets must stay inside the scenario pack"
+    if any(part.startswith(".") for part in pure.parts):
+        return "hidden files and folders cannot be used as assets"
+    return None
+
+
+def resolve_asset(ref: str, bases: list[Path]) -> Path | None:
+    """First existing regular file for a safe ``ref`` under one of ``bases``, staying inside it."""
+    if safe_asset_path(ref) is not None:
+        return None
+    for base in bases:
+        root = base.resolve()
+        candidate = (root / ref).resolve()
+        if _inside(candidate, root) and candidate.is_file():
+            return candidate
+    return None

@@ -1,0 +1,177 @@
+"""Scenario format v1 as frozen pydantic models (the schema behind ``docs/scenario-format.md``).
+
+Contract: ``Scenario.model_validate(data)`` accepts plain data from ``safe_yaml`` and returns a
+frozen value, or raises ``pydantic.ValidationError``. Per-field rules live here; rules that span
+the whole scenario (ids that must exist, principles in the catalog...) live in ``crosscheck``.
+Conditions are parsed at validation time into ``Condition`` values and serialise back to text.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    StringConstraints,
+    WithJsonSchema,
+    field_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from simulator.content.conditions import Condition, ConditionError, parse_condition
+
+SCHEMA_VERSION = 1
+STATE_MIN, STATE_MAX = 0, 100
+MAX_GRADE = 3
+
+Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9_-]{0,63}$")]
+VarName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]{0,31}$")]
+Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
+ShortText = Annotated[str, StringConstraints(min_length=1, max_length=120)]
+AssetPath = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+
+
+def _to_condition(value: Any) -> Condition:
+    if isinstance(value, Condition):
+        return value
+    if not isinstance(value, str):
+        raise PydanticCustomError("condition_type", "a condition must be text, such as 'mood < 30'")
+    try:
+        return parse_condition(value)
+    except ConditionError as error:
+        raise PydanticCustomError(
+            "condition_syntax",
+            "condition '{source}' does not parse: {reason} at character {offset}",
+            {"source": value, "reason": error.message, "offset": error.offset + 1},
+        ) from None
+
+
+ConditionText = Annotated[
+    Condition,
+    PlainValidator(_to_condition),
+    PlainSerializer(lambda c: c.source, return_type=str),
+    WithJsonSchema({"type": "string", "description": "e.g. 'mood < 30 and not apologized'"}),
+]
+
+
+class Difficulty(StrEnum):
+    beginner = "beginner"
+    intermediate = "intermediate"
+    advanced = "advanced"
+
+
+class Outcome(StrEnum):
+    """How the call ended, best first."""
+
+    resolved = "resolved"
+    escalated = "escalated"
+    partially_resolved = "partially_resolved"
+    customer_lost = "customer_lost"
+
+
+class Quality(StrEnum):
+    good = "good"
+    mixed = "mixed"
+    bad = "bad"
+
+
+class _Frozen(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
+
+
+class LineVariant(_Frozen):
+    """One way a line can be said; the first variant whose ``when`` holds is used."""
+
+    when: ConditionText | None = None
+    text: Text
+
+
+class Customer(_Frozen):
+    """The persona. ``state`` declares every state variable with its starting value (0-100)."""
+
+    name: ShortText
+    situation: Text
+    portrait: AssetPath | None = None
+    state: dict[VarName, Annotated[int, Field(ge=STATE_MIN, le=STATE_MAX)]]
+
+    @field_validator("state")
+    @classmethod
+    def _needs_mood(cls, value: dict[str, int]) -> dict[str, int]:
+        if "mood" not in value:
+            raise PydanticCustomError("mood_missing", "the customer state must declare 'mood'")
+        return value
+
+
+class Choice(_Frozen):
+    """An option for the agent: what they say, where it leads, what it does and how it grades."""
+
+    id: Id
+    text: Annotated[str, StringConstraints(min_length=1, max_length=400)]
+    next: Id
+    effects: dict[VarName, Annotated[int, Field(ge=-100, le=100)]] = {}
+    grades: dict[Id, Annotated[int, Field(ge=-MAX_GRADE, le=MAX_GRADE)]] = {}
+    feedback: Text
+    condition: ConditionText | None = None
+
+
+class Ending(_Frozen):
+    outcome: Outcome
+    quality: Quality
+    title: ShortText
+    debrief: Text
+
+
+def _lines(value: Any) -> Any:
+    return [{"text": value}] if isinstance(value, str) else value
+
+
+class Node(_Frozen):
+    """One beat: optional narration, a line (customer by default), then choices or an ending."""
+
+    speaker: ShortText | None = None
+    narration: Text | None = None
+    line: tuple[LineVariant, ...] = ()
+    time_limit: Annotated[int, Field(ge=3, le=600)] | None = None
+    timeout_choice: Id | None = None
+    shuffle: bool = True
+    choices: tuple[Choice, ...] = ()
+    ending: Ending | None = None
+
+    _as_lines = field_validator("line", mode="before")(classmethod(lambda cls, v: _lines(v)))
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+    def choice(self, choice_id: str) -> Choice:
+        """The choice with ``choice_id``; KeyError when there is none."""
+        for choice in self.choices:
+            if choice.id == choice_id:
+                return choice
+        raise KeyError(choice_id)
+
+
+class Scenario(_Frozen):
+    """A whole scenario file. ``nodes`` keeps the file's order; ``start`` names the first node."""
+
+    schema_version: Literal[1]
+    id: Id
+    title: ShortText
+    summary: Text
+    difficulty: Difficulty
+    estimated_minutes: Annotated[int, Field(ge=1, le=120)]
+    principles: tuple[Id, ...] = Field(min_length=1)
+    customer: Customer
+    start: Id
+    nodes: dict[Id, Node] = Field(min_length=1)
+
+    def node(self, node_id: str) -> Node:
+        return self.nodes[node_id]
+
+    def endings(self) -> dict[str, Ending]:
+        return {key: node.ending for key, node in self.nodes.items() if node.ending is not None}

@@ -1,0 +1,221 @@
+"""A strict, data-only YAML reader for untrusted content files.
+
+Contract: ``parse_yaml(text, file)`` returns a ``YamlDocument`` of plain Python data (dict,
+list, str, int, float, bool, None) plus the 1-based line/column of every value and key, or
+raises ``ContentError`` listing what is wrong. It never constructs objects from tags and never
+expands aliases: it walks PyYAML's event stream (the C parser when present) itself, so that
+
+* tags (``!!python/object``, ``!!str`` ...), anchors, aliases and merge keys (``<<``) are refused;
+* duplicate keys are refused instead of silently keeping the last one;
+* nesting deeper than ``MAX_DEPTH`` is refused before any recursive code can overflow;
+* plain scalars follow a small YAML 1.2-like schema: ``No``/``off``/``yes`` stay strings,
+  ``012`` stays the string ``"012"``, ``12:30`` stays a string; only ``true``/``false``,
+  ``null``/``~``, decimal integers and decimal floats are converted;
+* mapping keys are always strings.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from simulator.content.problems import ContentError, Problem
+
+try:  # the C parser is about 7x faster; fall back to pure Python where it is missing
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the PyYAML build
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+MAX_DEPTH = 40
+MAX_PROBLEMS = 50
+Path = tuple[str | int, ...]
+
+_INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
+_FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_NULLS = frozenset({"", "~", "null", "Null", "NULL"})
+_TRUE = frozenset({"true", "True", "TRUE"})
+_FALSE = frozenset({"false", "False", "FALSE"})
+
+
+@dataclass(frozen=True)
+class YamlDocument:
+    """Parsed data plus where each value (``positions``) and each key (``key_positions``) is."""
+
+    file: str
+    data: Any
+    positions: dict[Path, tuple[int, int]] = field(repr=False)
+    key_positions: dict[Path, tuple[int, int]] = field(repr=False)
+
+    def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
+        """Line and column of ``path``, or of its nearest existing ancestor."""
+        table = self.key_positions if key else self.positions
+        probe = tuple(path)
+        while probe:
+            if probe in table:
+                return table[probe]
+            if probe in self.positions:
+                return self.positions[probe]
+            probe = probe[:-1]
+        return self.positions.get((), (1, 1))
+
+    def problem(self, path: Path, message: str, hint: str = "", *, key: bool = False) -> Problem:
+        line, column = self.where(path, key=key)
+        return Problem(self.file, line, column, message, hint)
+
+
+@dataclass
+class _Frame:
+    container: dict[str, Any] | list[Any]
+    path: Path
+    key: str | None = None
+    key_mark: tuple[int, int] | None = None
+
+
+def resolve_plain(value: str) -> Any:
+    """Convert a plain (unquoted) scalar by the small schema described in the module doc."""
+    if value in _NULLS:
+        return None
+    if value in _TRUE:
+        return True
+    if value in _FALSE:
+        return False
+    if _INT.fullmatch(value):
+        return int(value)
+    if _FLOAT.fullmatch(value):
+        return float(value)
+    return value
+
+
+class _Builder:
+    """Builds data from events, collecting problems; stops early only where it must."""
+
+    def __init__(self, file: str):
+        self.file = file
+        self.problems: list[Problem] = []
+        self.stack: list[_Frame] = []
+        self.root: Any = None
+        self.positions: dict[Path, tuple[int, int]] = {}
+        self.key_positions: dict[Path, tuple[int, int]] = {}
+        self.documents = 0
+
+    def report(self, mark: Any, message: str, hint: str) -> None:
+        line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
+        self.problems.append(Problem(self.file, line, column, message, hint))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise ContentError(self.problems)
+
+    def check_props(self, event: Any) -> None:
+        if getattr(event, "anchor", None):
+            self.report(
+                event.start_mark,
+                f"anchor '&{event.anchor}' is not allowed",
+                "write the value out in full; anchors and aliases are refused",
+            )
+        if getattr(event, "tag", None):
+            self.report(
+                event.start_mark,
+                f"tag '{event.tag}' is not allowed",
+                "remove the tag; scenario files hold plain text, numbers and lists only",
+            )
+
+    def handle(self, event: Any) -> None:
+        kind = type(event).__name__
+        if kind == "DocumentStartEvent":
+            self.documents += 1
+            if self.documents > 1:
+                self.report(event.start_mark, "more than one YAML document in the file",
+                            "keep one document per file; remove the extra '---'")
+                raise ContentError(self.problems)
+        elif kind == "ScalarEvent":
+            self.check_props(event)
+            quoted = event.style not in (None, "")
+            value = event.value if quoted else resolve_plain(event.value)
+            self.add(value, event, raw=event.value, plain=not quoted)
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            self.check_props(event)
+            self.open(event, {} if kind == "MappingStartEvent" else [])
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            frame = self.stack.pop()
+            if not self.stack:
+                self.root = frame.container
+        elif kind == "AliasEvent":
+            self.report(event.start_mark, f"alias '*{event.anchor}' is not allowed",
+                        "write the value out in full; anchors and aliases are refused")
+            self.add(None, event, raw="", plain=False)
+
+    def open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
+        if len(self.stack) >= MAX_DEPTH:
+            self.report(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels",
+                        "flatten the structure; scenarios need only a few levels")
+            raise ContentError(self.problems)
+        path = self.place(container, event)
+        if path is not None:
+            self.stack.append(_Frame(container, path))
+
+    def place(self, value: Any, event: Any) -> Path | None:
+        """Attach ``value`` to the current container; returns its path (None if dropped)."""
+        mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+        if not self.stack:
+            self.positions[()] = mark
+            return ()
+        frame = self.stack[-1]
+        if isinstance(frame.container, list):
+            path = frame.path + (len(frame.container),)
+            frame.container.append(value)
+        else:
+            if frame.key is None:
+                self.report(event.start_mark, "a mapping key must be plain text",
+                            "use a simple word as the key, such as 'title:'")
+                frame.key = "\0invalid"
+            path = frame.path + (frame.key,)
+            if not frame.key.startswith("\0"):
+                frame.container[frame.key] = value
+                self.key_positions[path] = frame.key_mark or mark
+            frame.key = None
+        self.positions[path] = mark
+        return path
+
+    def add(self, value: Any, event: Any, *, raw: str, plain: bool) -> None:
+        if not self.stack:
+            self.root = value
+            self.positions[()] = (event.start_mark.line + 1, event.start_mark.column + 1)
+            return
+        frame = self.stack[-1]
+        if isinstance(frame.container, dict) and frame.key is None:
+            self.take_key(frame, raw, plain, event)
+            return
+        self.place(value, event)
+
+    def take_key(self, frame: _Frame, raw: str, plain: bool, event: Any) -> None:
+        if plain and raw == "<<":
+            self.report(event.start_mark, "merge key '<<' is not allowed",
+                        "write the keys out in full; merge keys are refused")
+            frame.key = "\0merge"
+        elif raw in frame.container:
+            self.report(event.start_mark, f"duplicate key '{raw}'",
+                        "each key may appear once in a mapping; remove or rename one")
+            frame.key = "\0duplicate"
+        else:
+            frame.key = raw
+        frame.key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)
+
+
+def parse_yaml(text: str, file: str) -> YamlDocument:
+    """Parse ``text`` (already decoded) as one strict YAML document; see the module doc."""
+    builder = _Builder(file)
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            builder.handle(event)
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        reason = error.problem or error.context or "the YAML syntax is broken"
+        builder.report(mark, f"YAML syntax error: {reason}",
+                       "check indentation, colons and quotes near this place")
+    except yaml.YAMLError as error:
+        builder.report(None, f"YAML error: {error}", "check the file is valid YAML")
+    if builder.problems:
+        raise ContentError(builder.problems)
+    return YamlDocument(file, builder.root, builder.positions, builder.key_positions)

@@ -1,0 +1,86 @@
+"""Turning pydantic validation errors into ``file:line:col`` problems with a fix hint.
+
+Contract: ``problems_from_validation(error, document)`` returns one ``Problem`` per pydantic
+error, located through the document's position map, worded for a trainer (not a programmer).
+"""
+
+from __future__ import annotations
+
+import difflib
+from typing import Any
+
+from pydantic import ValidationError
+
+from simulator.content.problems import Problem
+from simulator.content.safe_yaml import YamlDocument
+
+KNOWN_KEYS = (
+    "schema_version", "id", "title", "summary", "difficulty", "estimated_minutes", "principles",
+    "customer", "start", "nodes", "name", "situation", "portrait", "state", "speaker", "narration",
+    "line", "when", "text", "time_limit", "timeout_choice", "shuffle", "choices", "ending", "next",
+    "effects", "grades", "feedback", "condition", "outcome", "quality", "debrief",
+)
+
+
+def _where(loc: tuple[Any, ...]) -> str:
+    return ".".join(str(part) for part in loc) or "the file"
+
+
+def _hint_for_unknown(key: str) -> str:
+    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+    if close:
+        return f"did you mean '{close[0]}'? Otherwise remove '{key}'"
+    return f"remove '{key}'; see docs/scenario-format.md for the keys allowed here"
+
+
+def _describe(err: dict[str, Any]) -> tuple[str, str]:
+    """Message and hint for one pydantic error."""
+    kind, loc = err["type"], err["loc"]
+    last = str(loc[-1]) if loc else ""
+    where = _where(loc)
+    if kind == "missing":
+        return f"missing required key '{last}' in {_where(loc[:-1])}", f"add '{last}:' here"
+    if kind == "extra_forbidden":
+        return f"unknown key '{last}' in {_where(loc[:-1])}", _hint_for_unknown(last)
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"{where} must be a whole number", "write a number such as 10 (no quotes, no decimals)"
+    if kind in ("string_type",):
+        return f"{where} must be text", "write text; quote it if it looks like a number or yes/no"
+    if kind in ("dict_type", "model_type", "model_attributes_type"):
+        return f"{where} must be a mapping of keys to values", "indent 'key: value' lines under it"
+    if kind in ("list_type", "tuple_type"):
+        return f"{where} must be a list", "write one '- item' line per entry"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"{where} must be true or false", "write true or false"
+    if kind == "string_pattern_mismatch":
+        return (f"{where} is not a valid id or name: {err.get('input')!r}",
+                "use lower-case letters, digits, '-' or '_', starting with a letter or digit")
+    if kind == "literal_error" and last == "schema_version":
+        return "unsupported schema_version", "set 'schema_version: 1' (the only version so far)"
+    if kind in ("string_too_long", "too_long"):
+        return f"{where} is too long: {err['msg'].lower()}", "shorten it"
+    if kind in ("string_too_short", "too_short"):
+        return f"{where} is empty: {err['msg'].lower()}", "fill it in"
+    if kind == "enum":
+        return f"{where}: {err['msg']}", "use one of the values listed"
+    if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+        return f"{where}: {err['msg'].lower()}", "change the number to fit the range"
+    if kind.startswith("condition"):
+        return f"{where}: {err['msg']}", "see 'Conditions' in docs/scenario-format.md for the syntax"
+    if kind == "mood_missing":
+        return f"{where}: {err['msg']}", "add 'mood: 50' (0 = furious, 100 = delighted)"
+    return f"{where}: {err['msg']}", "see docs/scenario-format.md"
+
+
+def problems_from_validation(error: ValidationError, document: YamlDocument) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: set[tuple[int, int, str]] = set()
+    for err in error.errors(include_url=False):
+        loc = tuple(part for part in err["loc"] if not isinstance(part, str) or not part.startswith("function-"))
+        message, hint = _describe({**err, "loc": loc})
+        line, column = document.where(loc, key=err["type"] == "extra_forbidden")
+        key = (line, column, message)
+        if key not in seen:
+            seen.add(key)
+            problems.append(Problem(document.file, line, column, message, hint))
+    return problems

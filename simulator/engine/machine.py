@@ -1,0 +1,100 @@
+"""One ``transitions`` state machine per scenario, shared by every play session on it.
+
+Contract: ``ScenarioMachine(scenario)`` builds a ``transitions.Machine`` from the validated model
+with ``auto_transitions=False``: states are node ids; each choice is a transition from its node to
+its ``next`` node, triggered by ``pick_<k>`` (k = the choice's position in its node, so the set of
+trigger names stays small and ``may_pick_<k>`` stays cheap) and guarded by the choice's condition,
+a pure function of the session's state values. Sessions are models: ``start()`` adds one,
+``PlaySession.close()`` removes it. ``restore(snapshot)`` rebuilds a session from a snapshot.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from typing import Any
+
+from transitions import EventData, Machine
+
+from simulator.content.conditions import Condition
+from simulator.content.models import Scenario
+from simulator.engine.session import PlaySession, SnapshotError
+from simulator.engine.views import Step
+
+Clock = Callable[[], float]
+SNAPSHOT_FORMAT = 1
+
+
+def trigger_name(position: int) -> str:
+    return f"pick_{position}"
+
+
+def _guard(condition: Condition) -> Callable[[EventData], bool]:
+    def guard(event: EventData) -> bool:
+        return condition.holds(event.model.values)
+
+    return guard
+
+
+class ScenarioMachine:
+    """The state machine of one scenario; create sessions with ``start`` or ``restore``."""
+
+    def __init__(self, scenario: Scenario, content_hash: str = ""):
+        self.scenario = scenario
+        self.content_hash = content_hash
+        self.machine = Machine(
+            model=None,
+            states=list(scenario.nodes),
+            initial=scenario.start,
+            transitions=self._transitions(scenario),
+            auto_transitions=False,
+            send_event=True,
+            model_override=True,
+        )
+
+    @staticmethod
+    def _transitions(scenario: Scenario) -> list[dict[str, Any]]:
+        table: list[dict[str, Any]] = []
+        for node_id, node in scenario.nodes.items():
+            for position, choice in enumerate(node.choices):
+                entry: dict[str, Any] = {
+                    "trigger": trigger_name(position), "source": node_id, "dest": choice.next,
+                }
+                if choice.condition is not None:
+                    entry["conditions"] = [_guard(choice.condition)]
+                table.append(entry)
+        return table
+
+    def start(self, seed: int | str = 0, clock: Clock = time.monotonic) -> PlaySession:
+        """A new session at the start node with the customer's starting state."""
+        session = PlaySession(self, seed, clock, dict(self.scenario.customer.state))
+        self.machine.add_model(session, initial=self.scenario.start)
+        session.enter()
+        return session
+
+    def restore(self, snapshot: dict[str, Any], clock: Clock = time.monotonic) -> PlaySession:
+        """A session continuing from ``PlaySession.snapshot()``; SnapshotError if it does not fit."""
+        try:
+            if snapshot.get("format") != SNAPSHOT_FORMAT:
+                raise SnapshotError("the saved game was written by an incompatible version")
+            if snapshot.get("scenario_id") != self.scenario.id:
+                raise SnapshotError("the saved game belongs to another scenario")
+            node = str(snapshot["node"])
+            values = {str(k): int(v) for k, v in snapshot["values"].items()}
+            steps = [Step.from_dict(item) for item in snapshot["transcript"]]
+            seed = snapshot["seed"]
+        except (KeyError, TypeError, ValueError, AttributeError) as error:
+            raise SnapshotError(f"the saved game is damaged ({error})") from None
+        if node not in self.scenario.nodes:
+            raise SnapshotError(f"node '{node}' no longer exists in the scenario")
+        declared = self.scenario.customer.state
+        values = {**declared, **{k: v for k, v in values.items() if k in declared}}
+        session = PlaySession(self, seed, clock, values, steps)
+        self.machine.add_model(session, initial=node)
+        session.enter()
+        return session
+
+    def release(self, session: PlaySession) -> None:
+        """Detach a finished or abandoned session from the machine (idempotent)."""
+        if session in self.machine.models:
+            self.machine.remove_model(session)

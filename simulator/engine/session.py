@@ -1,0 +1,171 @@
+"""A play session: the pull API every front end drives.
+
+Contract (all methods are cheap and never block):
+* ``beat()``: the current moment (speaker, the line for the customer's current state, mood).
+* ``choices()``: the options in display order, unavailable ones marked with why. The order is
+  shuffled per decision unless the node says ``shuffle: false``; it depends only on the seed, the
+  step number and the node, so a session is deterministic given its seed.
+* ``choose(choice_id)`` / ``choose_number(n)`` / ``time_out()``: take a decision; returns the
+  ``Step`` recorded in the transcript. Raises ``ChoiceUnavailable`` for an option that cannot be
+  taken now (the session is unchanged).
+* ``finished``, ``ending``, ``transcript``, ``values``; ``snapshot()`` for resuming later;
+  ``close()`` detaches the session from its scenario's machine.
+The state machine itself (``transitions``) moves ``self.state`` between node ids.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from simulator.content.models import STATE_MAX, STATE_MIN, Choice, Ending, Node
+from simulator.engine.views import Beat, ChoiceView, Step, mood_label
+
+if TYPE_CHECKING:
+    from simulator.engine.machine import ScenarioMachine
+
+
+class ChoiceUnavailable(ValueError):
+    """The option does not exist here or its condition does not hold."""
+
+
+class SnapshotError(ValueError):
+    """A snapshot cannot be restored onto this scenario."""
+
+
+class PlaySession:
+    """One player's run through one scenario (a model of the scenario's state machine)."""
+
+    state: str  # the current node id; set by the transitions machine
+
+    def __init__(self, owner: ScenarioMachine, seed: int | str, clock: Callable[[], float],
+                 values: dict[str, int], transcript: list[Step] | None = None):
+        self.owner = owner
+        self.seed = seed
+        self.clock = clock
+        self.values = values
+        self._transcript: list[Step] = list(transcript or [])
+        self._entered = 0.0
+        self._order: tuple[int, ...] = ()
+
+    # Placeholders replaced by the transitions machine (model_override=True assigns only these).
+    def trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
+        raise NotImplementedError("the session is not attached to a machine")
+
+    def may_trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
+        raise NotImplementedError("the session is not attached to a machine")
+
+    # --- reading -----------------------------------------------------------------------------
+    @property
+    def node(self) -> Node:
+        return self.owner.scenario.nodes[self.state]
+
+    @property
+    def finished(self) -> bool:
+        return self.node.ending is not None
+
+    @property
+    def ending(self) -> Ending | None:
+        return self.node.ending
+
+    @property
+    def transcript(self) -> tuple[Step, ...]:
+        return tuple(self._transcript)
+
+    def beat(self) -> Beat:
+        node = self.node
+        speaker = node.speaker or self.owner.scenario.customer.name
+        text = ""
+        for variant in node.line:
+            if variant.when is None or variant.when.holds(self.values):
+                text = variant.text
+                break
+        mood = self.values.get("mood", 50)
+        return Beat(self.state, speaker, text, node.narration or "", mood, mood_label(mood),
+                    dict(self.values), node.time_limit, node.ending)
+
+    def choices(self) -> tuple[ChoiceView, ...]:
+        node = self.node
+        views = []
+        for number, position in enumerate(self._order, start=1):
+            choice = node.choices[position]
+            available = self._available(position)
+            why = "" if available else f"only when {choice.condition.source}"  # type: ignore[union-attr]
+            views.append(ChoiceView(number, choice.id, choice.text, available, why))
+        return tuple(views)
+
+    # --- deciding ----------------------------------------------------------------------------
+    def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
+        position = self._position(choice_id)
+        if not self._available(position):
+            raise ChoiceUnavailable(f"'{choice_id}' is not available now")
+        return self._take(position, seconds, timed_out=False)
+
+    def choose_number(self, number: int, *, seconds: float | None = None) -> Step:
+        """Choose by the 1-based number shown by ``choices()``."""
+        if not 1 <= number <= len(self._order):
+            raise ChoiceUnavailable(f"there is no option {number}; pick 1 to {len(self._order)}")
+        return self.choose(self.node.choices[self._order[number - 1]].id, seconds=seconds)
+
+    def time_out(self, *, seconds: float | None = None) -> Step:
+        """Time ran out on a timed node: take its timeout choice."""
+        node = self.node
+        if node.time_limit is None or node.timeout_choice is None:
+            raise ChoiceUnavailable("this moment has no time limit")
+        position = self._position(node.timeout_choice)
+        limit = float(node.time_limit) if seconds is None else seconds
+        return self._take(position, limit, timed_out=True)
+
+    def _position(self, choice_id: str) -> int:
+        if self.finished:
+            raise ChoiceUnavailable("the conversation has ended")
+        for position, choice in enumerate(self.node.choices):
+            if choice.id == choice_id:
+                return position
+        raise ChoiceUnavailable(f"there is no option '{choice_id}' here")
+
+    def _available(self, position: int) -> bool:
+        return self.may_trigger(f"pick_{position}")
+
+    def _take(self, position: int, seconds: float | None, *, timed_out: bool) -> Step:
+        node_id, choice = self.state, self.node.choices[position]
+        available = tuple(c.id for k, c in enumerate(self.node.choices) if self._available(k))
+        before = dict(self.values)
+        elapsed = seconds if seconds is not None else max(0.0, self.clock() - self._entered)
+        if not self.trigger(f"pick_{position}"):
+            raise ChoiceUnavailable(f"'{choice.id}' is not available now")
+        self._apply(choice)
+        step = Step(len(self._transcript), node_id, choice.id, self.state, available,
+                    timed_out, round(elapsed, 3), before, dict(self.values))
+        self._transcript.append(step)
+        self.enter()
+        return step
+
+    def _apply(self, choice: Choice) -> None:
+        for name, delta in choice.effects.items():
+            self.values[name] = max(STATE_MIN, min(STATE_MAX, self.values.get(name, 0) + delta))
+
+    def enter(self) -> None:
+        """Called on arriving at a node: start its clock and fix the display order."""
+        self._entered = self.clock()
+        order = list(range(len(self.node.choices)))
+        if self.node.shuffle and len(order) > 1:
+            random.Random(f"{self.seed}:{len(self._transcript)}:{self.state}").shuffle(order)
+        self._order = tuple(order)
+
+    # --- saving ------------------------------------------------------------------------------
+    def snapshot(self, upto: int | None = None) -> dict[str, Any]:
+        """JSON-ready state; with ``upto`` = k, the state just before decision k was taken."""
+        steps = self._transcript if upto is None else self._transcript[:upto]
+        node, values = self.state, dict(self.values)
+        if upto is not None and upto < len(self._transcript):
+            node, values = self._transcript[upto].node_id, dict(self._transcript[upto].before)
+        return {
+            "format": 1, "scenario_id": self.owner.scenario.id, "content_hash": self.owner.content_hash,
+            "seed": self.seed, "node": node, "values": values,
+            "transcript": [step.to_dict() for step in steps],
+        }
+
+    def close(self) -> None:
+        self.owner.release(self)

@@ -1,0 +1,82 @@
+"""Plain values the engine hands to front ends: what is said now, what can be chosen, what happened.
+
+All are frozen dataclasses holding plain data, so the Pygame app, the terminal player, tests and
+the results store can use them without knowing about the state machine.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+from simulator.content.models import Ending
+
+MOOD_LABELS = ((20, "angry"), (40, "annoyed"), (60, "neutral"), (80, "relieved"), (101, "pleased"))
+
+
+def mood_label(mood: int) -> str:
+    """Expression name for a mood value 0-100: angry, annoyed, neutral, relieved or pleased."""
+    for limit, label in MOOD_LABELS:
+        if mood < limit:
+            return label
+    return MOOD_LABELS[-1][1]
+
+
+@dataclass(frozen=True)
+class Beat:
+    """The current moment of the conversation: who speaks, what they say, how the customer feels."""
+
+    node_id: str
+    speaker: str
+    text: str
+    narration: str
+    mood: int
+    mood_label: str
+    values: dict[str, int]
+    time_limit: int | None
+    ending: Ending | None = None
+
+    @property
+    def is_ending(self) -> bool:
+        return self.ending is not None
+
+
+@dataclass(frozen=True)
+class ChoiceView:
+    """One option as shown to the player (``number`` is 1-based in display order)."""
+
+    number: int
+    id: str
+    text: str
+    available: bool
+    why_unavailable: str = ""
+
+
+@dataclass(frozen=True)
+class Step:
+    """One decision in a transcript, with everything needed to score and replay it."""
+
+    index: int
+    node_id: str
+    choice_id: str
+    next_node: str
+    available: tuple[str, ...]
+    timed_out: bool
+    seconds: float
+    before: dict[str, int] = field(default_factory=dict)
+    after: dict[str, int] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["available"] = list(self.available)
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Step:
+        return cls(
+            index=int(data["index"]), node_id=str(data["node_id"]), choice_id=str(data["choice_id"]),
+            next_node=str(data["next_node"]), available=tuple(str(a) for a in data["available"]),
+            timed_out=bool(data["timed_out"]), seconds=float(data["seconds"]),
+            before={str(k): int(v) for k, v in data["before"].items()},
+            after={str(k): int(v) for k, v in data["after"].items()},
+        )

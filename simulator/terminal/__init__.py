@@ -1,0 +1,1 @@
+"""The terminal player: the same engine API as the game, in plain text (scriptable via stdin)."""

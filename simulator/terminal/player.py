@@ -1,0 +1,127 @@
+"""Plays one session in a terminal with numbered choices; works with a pipe on stdin.
+
+Contract: ``TerminalPlayer(...).run()`` drives a ``PlaySession`` to an ending and returns the
+``Report``, or returns None when the input ends or the player quits first (the session is then
+unfinished; the caller decides what to save). Bad input gets a message and the prompt again.
+"""
+
+from __future__ import annotations
+
+import textwrap
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TextIO
+
+from scoring.catalog import Catalog
+from scoring.report import Report
+from scoring.scorer import grade_step, score_run
+from simulator.engine.session import ChoiceUnavailable, PlaySession
+from simulator.terminal.debrief import format_debrief
+
+
+@dataclass
+class TerminalOptions:
+    coach: bool = True
+    timers: bool = True
+
+
+def _interactive(stream: TextIO) -> bool:
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+class TerminalPlayer:
+    def __init__(self, session: PlaySession, catalog: Catalog, inp: TextIO, out: TextIO,
+                 options: TerminalOptions | None = None, clock: Callable[[], float] = time.monotonic):
+        self.session = session
+        self.catalog = catalog
+        self.inp = inp
+        self.out = out
+        self.options = options or TerminalOptions()
+        self.clock = clock
+
+    def say(self, text: str = "") -> None:
+        self.out.write(text + "\n")
+        self.out.flush()
+
+    def run(self) -> Report | None:
+        scenario = self.session.owner.scenario
+        self.say(f"\n{scenario.title}\n{'-' * len(scenario.title)}")
+        self.say(textwrap.fill(scenario.customer.situation, 78))
+        while not self.session.finished:
+            if not self.decide():
+                self.say("\nThe call was left unfinished.")
+                return None
+        self.show_beat()
+        report = score_run(scenario, self.session.transcript, self.catalog, self.session.ending)
+        self.say(format_debrief(report))
+        return report
+
+    def show_beat(self) -> None:
+        beat = self.session.beat()
+        self.say("")
+        if beat.narration:
+            self.say(textwrap.fill(f"({beat.narration})", 78))
+        if beat.text:
+            self.say(textwrap.fill(f"{beat.speaker}: {beat.text}", 78, subsequent_indent="  "))
+        values = ", ".join(f"{k} {v}" for k, v in beat.values.items())
+        self.say(f"[customer is {beat.mood_label}: {values}]")
+
+    def decide(self) -> bool:
+        """One decision; False when the input ended or the player quit."""
+        self.show_beat()
+        limit = self.session.node.time_limit if self.options.timers else None
+        options = self.session.choices()
+        for view in options:
+            lock = "" if view.available else f"   (unavailable: {view.why_unavailable})"
+            self.say(textwrap.fill(f"  {view.number}. {view.text}{lock}", 78, subsequent_indent="     "))
+        if limit:
+            self.say(f"  (you have {limit} seconds)")
+        started = self.clock()
+        while True:
+            self.out.write("> ")
+            self.out.flush()
+            raw = self.inp.readline()
+            if raw == "":
+                return False
+            if not _interactive(self.inp):
+                self.out.write(raw if raw.endswith("\n") else raw + "\n")
+            answer = raw.strip().lower()
+            if answer in ("q", "quit", "exit"):
+                return False
+            elapsed = self.clock() - started
+            if limit and elapsed > limit:
+                self.say(f"Too slow: {elapsed:.0f} s is past the {limit} s limit.")
+                self.report_step(self.session.time_out(seconds=elapsed))
+                return True
+            message = self.try_choice(answer, len(options), elapsed)
+            if message is None:
+                return True
+            self.say(message)
+
+    def try_choice(self, answer: str, count: int, elapsed: float) -> str | None:
+        """None when a choice was taken, otherwise the message to show before asking again."""
+        if not answer.isdigit():
+            return f"Please type a number from 1 to {count} (or q to quit)."
+        try:
+            step = self.session.choose_number(int(answer), seconds=elapsed)
+        except ChoiceUnavailable as error:
+            return f"{error}. Please type a number from 1 to {count}."
+        self.report_step(step)
+        return None
+
+    def report_step(self, step) -> None:  # type: ignore[no-untyped-def]
+        if not self.options.coach:
+            return
+        graded = grade_step(self.session.owner.scenario, step)
+        honoured = [self.catalog.get(p).name for p, r in graded.reasons if r.grade > 0]
+        broke = [self.catalog.get(p).name for p, r in graded.reasons if r.grade < 0]
+        self.say("")
+        if honoured:
+            self.say("  + " + ", ".join(honoured))
+        if broke:
+            self.say("  - " + ", ".join(broke))
+        self.say(textwrap.fill(f"Coach: {graded.choice.feedback}", 78, subsequent_indent="       "))
