@@ -1,0 +1,1 @@
+"""Saved results (SQLAlchemy Core; SQLite by default, PostgreSQL by URL). Imported only when used."""
