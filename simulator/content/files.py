@@ -18,6 +18,7 @@ from simulator.content.problems import ContentError, Problem
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
+RESERVED_NAMES = frozenset({"curriculum.yaml", "curriculum.yml"})  # pack files that are not scenarios
 
 
 def _fail(file: Path | str, message: str, hint: str, line: int = 0, column: int = 0) -> ContentError:
@@ -82,9 +83,9 @@ def read_content(path: Path, root: Path | None = None) -> tuple[str, str]:
 def discover(paths: list[Path]) -> list[Path]:
     """Every scenario file named or found under the folders named, sorted, without duplicates.
 
-    Folders are walked without following symlinked sub-folders; hidden files and folders and
-    files ending in ``.plan.yaml`` (test plans) are skipped. Files named directly are kept
-    whatever their suffix so that the loader can report on them.
+    Folders are walked without following symlinked sub-folders; hidden files and folders,
+    files ending in ``.plan.yaml`` (test plans) and the pack's ``curriculum.yaml`` are skipped.
+    Files named directly are kept whatever their suffix so that the loader can report on them.
     """
     found: list[Path] = []
     for path in paths:
@@ -92,7 +93,7 @@ def discover(paths: list[Path]) -> list[Path]:
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if name.endswith(SUFFIXES) and not name.startswith(".") and not is_plan(name):
+                    if _is_scenario_name(name):
                         found.append(Path(folder) / name)
         else:
             found.append(path)
@@ -100,6 +101,11 @@ def discover(paths: list[Path]) -> list[Path]:
     for path in found:
         unique.setdefault(str(path), path)
     return list(unique.values())
+
+
+def _is_scenario_name(name: str) -> bool:
+    return (name.endswith(SUFFIXES) and not name.startswith(".") and not is_plan(name)
+            and name not in RESERVED_NAMES)
 
 
 def is_plan(name: str) -> bool:
