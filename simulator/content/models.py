@@ -130,12 +130,20 @@ def _lines(value: Any) -> Any:
     return [{"text": value}] if isinstance(value, str) else value
 
 
+def _line_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, ``line`` is either plain text or a list of variants."""
+    items = schema.get("items", {"$ref": "#/$defs/LineVariant"})
+    schema.clear()
+    schema["anyOf"] = [{"type": "string", "minLength": 1}, {"type": "array", "items": items}]
+    schema["description"] = "What the speaker says: text, or variants chosen by 'when' conditions"
+
+
 class Node(_Frozen):
     """One beat: optional narration, a line (customer by default), then choices or an ending."""
 
     speaker: ShortText | None = None
     narration: Text | None = None
-    line: tuple[LineVariant, ...] = ()
+    line: tuple[LineVariant, ...] = Field(default=(), json_schema_extra=_line_schema)
     time_limit: Annotated[int, Field(ge=3, le=600)] | None = None
     timeout_choice: Id | None = None
     shuffle: bool = True
