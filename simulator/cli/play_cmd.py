@@ -1,7 +1,9 @@
 """``frontline play SCENARIO``: play one scenario, in the terminal (``--text``) or in the game.
 
 Exit codes: 0 when the conversation reached an ending, 1 when the scenario is invalid or cannot be
-found, 2 when the input ended or the player quit before the end.
+found, 2 when the input ended or the player quit before the end, 3 when the results database
+cannot be used (checked before play; a run that then fails to save is kept in a local file).
+With --text every run is saved (finished or abandoned): see docs/workshops.md.
 """
 
 from __future__ import annotations
@@ -24,6 +26,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--mode", choices=("coach", "assessment"), default="coach",
                         help="coach: feedback after every choice; assessment: only at the end")
     parser.add_argument("--no-timers", action="store_true", help="switch off time limits")
+    from simulator.results.play_saving import add_result_flags
+
+    add_result_flags(parser)
     parser.set_defaults(handler=run)
 
 
@@ -53,12 +58,30 @@ def play_text(args: argparse.Namespace) -> int:
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return 1
+    from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, save_played_run
+    from simulator.results.records import now_utc
+
+    problem = check_store(args)
+    if problem:
+        print(problem, file=sys.stderr)
+        return SAVE_FAILED_EXIT
     session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
     options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)
+    started_at = now_utc()
+    interrupted = False
     try:
-        report = TerminalPlayer(session, catalog, sys.stdin, sys.stdout, options).run()
+        try:
+            report = TerminalPlayer(session, catalog, sys.stdin, sys.stdout, options).run()
+        except KeyboardInterrupt:  # Ctrl-C: still keep the run, marked abandoned
+            report, interrupted = None, True
+        saved, message = save_played_run(args, session, catalog, started_at)
     finally:
         session.close()
+    print(message, file=sys.stdout if saved else sys.stderr)
+    if interrupted:
+        return 130
+    if not saved:
+        return SAVE_FAILED_EXIT
     return 0 if report is not None else 2
 
 

@@ -1,0 +1,86 @@
+"""What the terminal player (``frontline play --text``) does about results.
+
+Contract: ``add_result_flags(parser)`` adds ``--player --team --workshop --db``;
+``check_store(args)`` opens the store before play (None when usable, else a message) so nobody
+plays a whole scenario into a broken database; ``save_played_run(...)`` scores and saves a
+finished or abandoned run and returns the message to print and whether it was stored. A run that
+cannot be stored is kept in ``unsaved-runs.jsonl`` (see ``saving``) and the message says so.
+
+Without ``--player`` the player is ``FRONTLINE_PLAYER`` from the environment, else the operating
+system user name, else "player".
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from datetime import datetime
+from typing import TYPE_CHECKING
+
+from simulator.results.location import StoreError
+
+if TYPE_CHECKING:
+    from scoring.catalog import Catalog
+    from simulator.engine.session import PlaySession
+
+SAVE_FAILED_EXIT = 3
+
+
+def add_result_flags(parser: argparse.ArgumentParser) -> None:
+    group = parser.add_argument_group("results (saved after every run, finished or not)")
+    group.add_argument("--player", help="player name (default: $FRONTLINE_PLAYER or your user name)")
+    group.add_argument("--team", default="", help="team name, for workshop comparisons")
+    group.add_argument("--workshop", default="", help="workshop code shared by the room")
+    group.add_argument("--db", metavar="URL", help="results database: sqlite:///file.db or "
+                       "postgresql://user:pass@host/db (default: $FRONTLINE_DB or a file in your data folder)")
+
+
+def default_player() -> str:
+    name = os.environ.get("FRONTLINE_PLAYER", "").strip()
+    if name:
+        return name
+    try:
+        return getpass.getuser() or "player"
+    except (KeyError, OSError):
+        return "player"
+
+
+def player_name(args: argparse.Namespace) -> str:
+    return (getattr(args, "player", None) or "").strip() or default_player()
+
+
+def check_store(args: argparse.Namespace) -> str | None:
+    """None when the results store opens, else a message explaining why not."""
+    from simulator.results.store import open_store
+
+    try:
+        with open_store(getattr(args, "db", None)):
+            return None
+    except StoreError as error:
+        return f"results: {error}"
+
+
+def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Catalog,
+                    started_at: datetime) -> tuple[bool, str]:
+    """Score the session (finished or abandoned), save it; (stored?, message for the player)."""
+    from scoring.scorer import score_run
+    from simulator.results.records import new_run_id, now_utc, record_from_report
+    from simulator.results.saving import save_or_keep
+
+    scenario = session.owner.scenario
+    report = score_run(scenario, session.transcript, catalog, session.ending)
+    record = record_from_report(
+        run_id=new_run_id(), player=player_name(args), team=(args.team or "").strip(),
+        workshop=(args.workshop or "").strip(), content_hash=session.owner.content_hash, mode=args.mode,
+        started_at=started_at, ended_at=now_utc(), report=report, transcript=session.transcript,
+        seed=args.seed)
+    outcome = save_or_keep(record, getattr(args, "db", None))
+    status = "finished" if report.finished else "abandoned"
+    if outcome.saved:
+        return True, f"Saved this {status} run for {record.player} to {outcome.where}."
+    message = f"Could not save this {status} run to {outcome.where}: {outcome.reason}"
+    if outcome.kept_in is not None:
+        message += (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
+                    f"frontline results import {outcome.kept_in} --db URL")
+    return False, message

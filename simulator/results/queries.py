@@ -1,0 +1,150 @@
+"""Read-side queries of the results store, returning plain dataclasses from ``views``.
+
+Contract: every function takes an open ``ResultStore``; filters are exact matches; only finished
+runs count for leaderboards and best runs (abandoned runs appear in history, marked). A
+leaderboard has one row per (player, team): that player's best run, ties broken by who got there
+first. All SQL is built with SQLAlchemy Core (parameterised).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import and_, func, select
+
+from simulator.results.records import FINISHED
+from simulator.results.store import ResultStore, from_db_time
+from simulator.results.views import HistoryEntry, LeaderboardRow
+
+
+def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | None = None,
+                workshop: str | None = None, team: str | None = None, limit: int = 10) -> list[LeaderboardRow]:
+    """Best finished run per player on a scenario (all scenarios when None), by overall score or,
+    with ``principle``, by that principle's score; highest first."""
+    runs, scores = store.tables.runs, store.tables.run_scores
+    score_col = runs.c.overall if principle is None else scores.c.score
+    source = runs if principle is None else runs.join(
+        scores, and_(scores.c.run_id == runs.c.run_id, scores.c.principle_id == principle))
+    conditions = [runs.c.status == FINISHED]
+    if scenario_id is not None:
+        conditions.append(runs.c.scenario_id == scenario_id)
+    if workshop is not None:
+        conditions.append(runs.c.workshop == workshop)
+    if team is not None:
+        conditions.append(runs.c.team == team)
+    partition = (runs.c.player, runs.c.team)
+    ranked = (
+        select(runs.c.player, runs.c.team, runs.c.workshop, runs.c.run_id, runs.c.ended_at,
+               score_col.label("score"),
+               func.row_number().over(partition_by=partition,
+                                      order_by=(score_col.desc(), runs.c.ended_at, runs.c.run_id)).label("rn"),
+               func.count().over(partition_by=partition).label("runs"))
+        .select_from(source).where(*conditions).subquery()
+    )
+    query = (select(ranked).where(ranked.c.rn == 1)
+             .order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player).limit(max(0, limit)))
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return _ranked_rows(rows)
+
+
+def _ranked_rows(rows: list[Any]) -> list[LeaderboardRow]:
+    result: list[LeaderboardRow] = []
+    for index, row in enumerate(rows):
+        rank = result[-1].rank if result and result[-1].score == row.score else index + 1
+        result.append(LeaderboardRow(rank, row.player, row.team, row.workshop, int(row.score), row.run_id,
+                                     from_db_time(row.ended_at), int(row.runs)))
+    return result
+
+
+def history(store: ResultStore, player: str, scenario_id: str | None = None) -> list[HistoryEntry]:
+    """A player's runs, oldest first (finished and abandoned), with per-principle scores."""
+    runs = store.tables.runs
+    query = select(*_entry_columns(store)).where(runs.c.player == player)
+    if scenario_id is not None:
+        query = query.where(runs.c.scenario_id == scenario_id)
+    return _entries(store, query.order_by(runs.c.ended_at, runs.c.run_id))
+
+
+def best_run(store: ResultStore, player: str, scenario_id: str) -> HistoryEntry | None:
+    """The player's best finished run on the scenario (earliest among equals), or None."""
+    runs = store.tables.runs
+    query = (select(*_entry_columns(store))
+             .where(runs.c.player == player, runs.c.scenario_id == scenario_id, runs.c.status == FINISHED)
+             .order_by(runs.c.overall.desc(), runs.c.ended_at, runs.c.run_id).limit(1))
+    entries = _entries(store, query)
+    return entries[0] if entries else None
+
+
+def _entry_columns(store: ResultStore) -> tuple[Any, ...]:
+    c = store.tables.runs.c
+    return (c.run_id, c.player, c.scenario_id, c.workshop, c.team, c.mode, c.status, c.outcome, c.overall,
+            c.started_at, c.ended_at)
+
+
+def _entries(store: ResultStore, query: Any) -> list[HistoryEntry]:
+    scores = store.tables.run_scores
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+        by_run: dict[str, dict[str, int]] = {}
+        ids = [row.run_id for row in rows]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start:start + 500]
+            for score in conn.execute(select(scores).where(scores.c.run_id.in_(chunk))):
+                by_run.setdefault(score.run_id, {})[score.principle_id] = score.score
+    return [HistoryEntry(row.run_id, row.scenario_id, row.workshop, row.team, row.mode, row.status, row.outcome,
+                         row.overall, by_run.get(row.run_id, {}), from_db_time(row.started_at),
+                         from_db_time(row.ended_at)) for row in rows]
+
+
+@dataclass(frozen=True)
+class WorkshopRun:
+    """One run of a workshop as reports need it (no transcript)."""
+
+    run_id: str
+    player: str
+    team: str
+    scenario_id: str
+    status: str
+    outcome: str | None
+    overall: int
+    principle_scores: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ChoiceCount:
+    scenario_id: str
+    node_id: str
+    choice_id: str
+    count: int
+
+
+@dataclass(frozen=True)
+class WorkshopData:
+    workshop: str
+    runs: tuple[WorkshopRun, ...]
+    choices: tuple[ChoiceCount, ...]
+
+
+def workshop_data(store: ResultStore, workshop: str) -> WorkshopData:
+    """Every run of a workshop with its scores, and how many runs took each option of each decision."""
+    runs, scores, choices = store.tables.runs, store.tables.run_scores, store.tables.run_choices
+    run_query = (select(runs.c.run_id, runs.c.player, runs.c.team, runs.c.scenario_id, runs.c.status,
+                        runs.c.outcome, runs.c.overall)
+                 .where(runs.c.workshop == workshop).order_by(runs.c.ended_at, runs.c.run_id))
+    score_query = (select(scores.c.run_id, scores.c.principle_id, scores.c.score)
+                   .join(runs, runs.c.run_id == scores.c.run_id).where(runs.c.workshop == workshop))
+    choice_query = (select(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id, func.count().label("n"))
+                    .join(runs, runs.c.run_id == choices.c.run_id).where(runs.c.workshop == workshop)
+                    .group_by(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id))
+    with store.reading() as conn:
+        run_rows = conn.execute(run_query).all()
+        by_run: dict[str, dict[str, int]] = {}
+        for row in conn.execute(score_query):
+            by_run.setdefault(row.run_id, {})[row.principle_id] = row.score
+        counts = tuple(ChoiceCount(r.scenario_id, r.node_id, r.choice_id, int(r.n))
+                       for r in conn.execute(choice_query))
+    return WorkshopData(workshop, tuple(
+        WorkshopRun(r.run_id, r.player, r.team, r.scenario_id, r.status, r.outcome, r.overall,
+                    by_run.get(r.run_id, {})) for r in run_rows), counts)

@@ -1,0 +1,240 @@
+"""The results store: saves ``RunRecord``s and reads them back, on SQLite or PostgreSQL.
+
+Contract:
+* ``open_store(url=None)`` resolves the URL (``--db``, ``FRONTLINE_DB``, default SQLite file),
+  connects, applies migrations and returns a ``ResultStore``; every database problem surfaces as
+  ``StoreError`` with a readable message (password hidden), never a driver traceback.
+* ``save_run(record)`` writes the run with its scores and decisions in one transaction and
+  returns True, or False when a run with that ``run_id`` is already stored (saving is
+  idempotent). "database is locked" is retried with back-off for up to ``LOCK_PATIENCE`` seconds.
+* SQLite runs in WAL mode with ``synchronous=FULL`` and a busy timeout, so a process killed at any
+  moment loses no committed run and leaves no half-written one, and several processes can write.
+* Queries (leaderboard, history, workshop data) live in ``simulator.results.queries``.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Connection, Engine, create_engine, event, select
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+
+from simulator.results.location import StoreError, display_url, resolve_url, sqlite_path
+from simulator.results.records import RunRecord
+from simulator.results.schema import Tables, migrate
+
+LOCK_PATIENCE = 30.0
+SQLITE_BUSY_MS = 5000
+
+
+def to_db_time(moment: datetime) -> datetime:
+    """Naive UTC for storage (naive input is taken to be UTC already)."""
+    return moment.astimezone(UTC).replace(tzinfo=None) if moment.tzinfo else moment
+
+
+def from_db_time(moment: datetime) -> datetime:
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def _is_locked(error: OperationalError) -> bool:
+    message = str(error.orig).lower()
+    return "locked" in message or "busy" in message
+
+
+def describe(error: BaseException) -> str:
+    """A one-line reason from a SQLAlchemy/driver error."""
+    orig = getattr(error, "orig", None) or error
+    lines = [line.strip() for line in str(orig).splitlines() if line.strip()]
+    return lines[0] if lines else type(orig).__name__
+
+
+def _sqlite_engine(url: str) -> Engine:
+    path = sqlite_path(url)
+    if path is not None and str(path) not in ("", ":memory:"):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(f"cannot create the folder for {path}: {error.strerror or error}") from None
+    engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
+
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves (below)
+        cursor = dbapi_connection.cursor()
+        cursor.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = FULL")
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(conn: Connection) -> None:
+        # Writers take the write lock up front so the busy timeout applies (no upgrade deadlock).
+        immediate = conn.get_execution_options().get("frontline_write")
+        conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")
+
+    return engine
+
+
+def make_engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        return _sqlite_engine(url)
+    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+
+
+class ResultStore:
+    """An open results database. Use as a context manager or call ``close()``."""
+
+    def __init__(self, url: str, engine: Engine):
+        self.url = url
+        self.engine = engine
+        self.tables = Tables()
+
+    def __enter__(self) -> ResultStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def where(self) -> str:
+        return display_url(self.url)
+
+    @contextmanager
+    def errors(self, doing: str) -> Iterator[None]:
+        """Turn database errors into ``StoreError("could not <doing> (<where>): <reason>")``."""
+        try:
+            yield
+        except SQLAlchemyError as error:
+            raise StoreError(f"could not {doing} ({self.where}): {describe(error)}") from None
+
+    @contextmanager
+    def reading(self) -> Iterator[Connection]:
+        with self.errors("read results"), self.engine.connect() as conn, conn.begin():
+            yield conn
+
+    # --- writing -----------------------------------------------------------------------------
+    def save_run(self, record: RunRecord) -> bool:
+        """Store one run atomically; False when its run_id is already stored."""
+        deadline = time.monotonic() + LOCK_PATIENCE
+        delay = 0.01
+        with self.errors(f"save run {record.run_id}"):
+            while True:
+                try:
+                    return self._insert(record)
+                except OperationalError as error:
+                    if not _is_locked(error) or time.monotonic() > deadline:
+                        raise
+                time.sleep(delay * (0.5 + random.random()))
+                delay = min(delay * 2, 0.5)
+
+    def _insert(self, record: RunRecord) -> bool:
+        t = self.tables
+        with self.engine.connect().execution_options(frontline_write=True) as conn:
+            try:
+                with conn.begin():
+                    if conn.execute(select(t.runs.c.run_id).where(t.runs.c.run_id == record.run_id)).first():
+                        return False
+                    conn.execute(t.runs.insert(), [_run_row(record)])
+                    if record.principle_scores:
+                        conn.execute(t.run_scores.insert(), [
+                            {"run_id": record.run_id, "principle_id": p, "score": s}
+                            for p, s in record.principle_scores.items()])
+                    choices = _choice_rows(record)
+                    if choices:
+                        conn.execute(t.run_choices.insert(), choices)
+            except IntegrityError:
+                # Another process stored the same run_id between our check and insert.
+                return False
+        return True
+
+    # --- reading whole records -----------------------------------------------------------------
+    def get_run(self, run_id: str) -> RunRecord | None:
+        records = list(self.iter_records(run_ids=[run_id]))
+        return records[0] if records else None
+
+    def iter_records(self, workshop: str | None = None, run_ids: list[str] | None = None,
+                     batch: int = 500) -> Iterator[RunRecord]:
+        """Whole records (with transcripts), oldest first, optionally of one workshop."""
+        t = self.tables
+        query = select(t.runs).order_by(t.runs.c.ended_at, t.runs.c.run_id)
+        if workshop is not None:
+            query = query.where(t.runs.c.workshop == workshop)
+        if run_ids is not None:
+            query = query.where(t.runs.c.run_id.in_(run_ids))
+        with self.reading() as conn:
+            rows = conn.execute(query).mappings().all()
+            for start in range(0, len(rows), batch):
+                chunk = rows[start:start + batch]
+                scores = _scores_for(conn, t, [row["run_id"] for row in chunk])
+                for row in chunk:
+                    yield _record(row, scores.get(row["run_id"], {}))
+
+    def count_runs(self) -> int:
+        from sqlalchemy import func
+
+        with self.reading() as conn:
+            return int(conn.execute(select(func.count()).select_from(self.tables.runs)).scalar() or 0)
+
+
+def _scores_for(conn: Connection, t: Tables, run_ids: list[str]) -> dict[str, dict[str, int]]:
+    scores: dict[str, dict[str, int]] = {}
+    query = select(t.run_scores).where(t.run_scores.c.run_id.in_(run_ids))
+    for row in conn.execute(query):
+        scores.setdefault(row.run_id, {})[row.principle_id] = row.score
+    return scores
+
+
+def _run_row(record: RunRecord) -> dict[str, Any]:
+    return {
+        "run_id": record.run_id, "player": record.player, "team": record.team, "workshop": record.workshop,
+        "scenario_id": record.scenario_id, "content_hash": record.content_hash, "mode": record.mode,
+        "started_at": to_db_time(record.started_at), "ended_at": to_db_time(record.ended_at),
+        "status": record.status, "outcome": record.outcome, "overall": record.overall, "seed": record.seed,
+        "transcript": json.dumps(list(record.transcript), separators=(",", ":")),
+        "saved_at": datetime.now(UTC).replace(tzinfo=None),
+    }
+
+
+def _choice_rows(record: RunRecord) -> list[dict[str, Any]]:
+    rows = []
+    for position, step in enumerate(record.transcript):
+        rows.append({"run_id": record.run_id, "step": int(step.get("index", position)),
+                     "node_id": str(step.get("node_id", "")), "choice_id": str(step.get("choice_id", "")),
+                     "timed_out": bool(step.get("timed_out", False))})
+    return rows
+
+
+def _record(row: Any, scores: dict[str, int]) -> RunRecord:
+    return RunRecord(
+        run_id=row["run_id"], player=row["player"], team=row["team"], workshop=row["workshop"],
+        scenario_id=row["scenario_id"], content_hash=row["content_hash"], mode=row["mode"],
+        started_at=from_db_time(row["started_at"]), ended_at=from_db_time(row["ended_at"]),
+        status=row["status"], outcome=row["outcome"], overall=row["overall"], principle_scores=scores,
+        transcript=tuple(json.loads(row["transcript"])), seed=row["seed"],
+    )
+
+
+def open_store(url: str | None = None) -> ResultStore:
+    """Open (creating and migrating if needed) the store at ``url`` or the resolved default."""
+    resolved = resolve_url(url)
+    try:
+        engine = make_engine(resolved)
+        store = ResultStore(resolved, engine)
+        with store.errors("open the results database"):
+            migrate(engine)
+    except StoreError:
+        raise
+    except (SQLAlchemyError, ImportError, ValueError) as error:
+        raise StoreError(f"could not open the results database ({display_url(resolved)}): "
+                         f"{describe(error)}") from None
+    return store
