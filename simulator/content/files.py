@@ -49,8 +49,11 @@ def read_bytes(path: Path, root: Path | None = None) -> bytes:
     if info.st_size > MAX_FILE_BYTES:
         raise _fail(path, f"the file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
                     "split the scenario into smaller ones")
-    with open(path, "rb") as handle:
-        data = handle.read(MAX_FILE_BYTES + 1)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as error:
+        raise _fail(path, f"cannot read the file: {error.strerror}", "check the file's permissions") from None
     if len(data) > MAX_FILE_BYTES:
         raise _fail(path, "the file grew past the size limit while being read", "split the scenario")
     return data

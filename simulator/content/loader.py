@@ -104,11 +104,19 @@ def check_paths(paths: list[Path], principle_ids: Collection[str]) -> list[FileR
     """Load every scenario under ``paths`` (folders are walked); one report per file."""
     reports: list[FileReport] = []
     roots = [Path(p) for p in paths]
+    first_with_id: dict[tuple[Path, str], Path] = {}  # (pack folder, scenario id) -> first file
     for path in discover(roots):
+        root = _root_for(path, roots)
         try:
-            loaded = load_scenario(path, principle_ids, _root_for(path, roots))
+            loaded = load_scenario(path, principle_ids, root)
         except ContentError as error:
             reports.append(FileReport(path, None, error.problems))
+            continue
+        first = first_with_id.setdefault((root.resolve(), loaded.id), path)
+        if first != path:
+            problem = loaded.document.problem(("id",), f"scenario id '{loaded.id}' is already used by {first}",
+                                              "give every scenario in a pack its own id", key=True)
+            reports.append(FileReport(path, None, (problem,)))
         else:
             reports.append(FileReport(path, loaded, ()))
     return reports

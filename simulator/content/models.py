@@ -97,7 +97,7 @@ class Customer(_Frozen):
     name: ShortText
     situation: Text
     portrait: AssetPath | None = None
-    state: dict[VarName, Annotated[int, Field(ge=STATE_MIN, le=STATE_MAX)]]
+    state: dict[VarName, Annotated[int, Field(strict=True, ge=STATE_MIN, le=STATE_MAX)]]
 
     @field_validator("state")
     @classmethod
@@ -113,8 +113,8 @@ class Choice(_Frozen):
     id: Id
     text: Annotated[str, StringConstraints(min_length=1, max_length=400)]
     next: Id
-    effects: dict[VarName, Annotated[int, Field(ge=-100, le=100)]] = {}
-    grades: dict[Id, Annotated[int, Field(ge=-MAX_GRADE, le=MAX_GRADE)]] = {}
+    effects: dict[VarName, Annotated[int, Field(strict=True, ge=-100, le=100)]] = {}
+    grades: dict[Id, Annotated[int, Field(strict=True, ge=-MAX_GRADE, le=MAX_GRADE)]] = {}
     feedback: Text
     condition: ConditionText | None = None
 
@@ -144,9 +144,9 @@ class Node(_Frozen):
     speaker: ShortText | None = None
     narration: Text | None = None
     line: tuple[LineVariant, ...] = Field(default=(), json_schema_extra=_line_schema)
-    time_limit: Annotated[int, Field(ge=3, le=600)] | None = None
+    time_limit: Annotated[int, Field(strict=True, ge=3, le=600)] | None = None
     timeout_choice: Id | None = None
-    shuffle: bool = True
+    shuffle: Annotated[bool, Field(strict=True)] = True
     choices: tuple[Choice, ...] = ()
     ending: Ending | None = None
 
@@ -172,7 +172,7 @@ class Scenario(_Frozen):
     title: ShortText
     summary: Text
     difficulty: Difficulty
-    estimated_minutes: Annotated[int, Field(ge=1, le=120)]
+    estimated_minutes: Annotated[int, Field(strict=True, ge=1, le=120)]
     principles: tuple[Id, ...] = Field(min_length=1)
     customer: Customer
     start: Id

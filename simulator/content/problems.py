@@ -29,7 +29,14 @@ class Problem:
         text = f"{self.location()}: {self.message}"
         if self.hint:
             text += f" (fix: {self.hint})"
+        return _printable(text)
+
+
+def _printable(text: str) -> str:
+    """Escape line breaks and control characters (from untrusted keys or values) to keep one safe line."""
+    if text.isprintable():
         return text
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 class ContentError(Exception):

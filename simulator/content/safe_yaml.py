@@ -83,7 +83,10 @@ def resolve_plain(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.fullmatch(value):
-        return int(value)
+        try:
+            return int(value)
+        except ValueError:  # over Python's digit limit (4300): keep the text, validation reports it
+            return value
     if _FLOAT.fullmatch(value):
         return float(value)
     return value
@@ -169,12 +172,15 @@ class _Builder:
             if frame.key is None:
                 self.report(event.start_mark, "a mapping key must be plain text",
                             "use a simple word as the key, such as 'title:'")
-                frame.key = "\0invalid"
+                frame.key = "\0key"
             path = frame.path + (frame.key,)
             if not frame.key.startswith("\0"):
                 frame.container[frame.key] = value
                 self.key_positions[path] = frame.key_mark or mark
-            frame.key = None
+            if frame.key == "\0key":  # a list or mapping used as a key: its value comes next
+                frame.key = "\0invalid"
+            else:
+                frame.key = None
         self.positions[path] = mark
         return path
 
@@ -203,6 +209,19 @@ class _Builder:
         frame.key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)
 
 
+def _reader_problem(error: yaml.reader.ReaderError, text: str, file: str) -> Problem:
+    """Locate a forbidden character: the C reader counts UTF-8 bytes, the Python one characters."""
+    char = error.character
+    code = char if isinstance(char, int) else ord(char[:1] or "?")
+    position = error.position
+    if _Loader.__name__.startswith("C"):
+        position = len(text.encode("utf-8")[:position].decode("utf-8", "ignore"))
+    line = text.count("\n", 0, position) + 1
+    column = position - (text.rfind("\n", 0, position) + 1) + 1
+    return Problem(file, line, column, f"YAML error: the character U+{code:04X} is not allowed in YAML",
+                   "remove it, or write it as an escape such as \\t inside double quotes")
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse ``text`` (already decoded) as one strict YAML document; see the module doc."""
     builder = _Builder(file)
@@ -212,10 +231,15 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         reason = error.problem or error.context or "the YAML syntax is broken"
+        start = error.context_mark
+        if error.problem and error.context and start is not None and mark is not None and start.line != mark.line:
+            reason += f" ({error.context} that starts at line {start.line + 1})"  # e.g. an unclosed quote
         builder.report(mark, f"YAML syntax error: {reason}",
                        "check indentation, colons and quotes near this place")
+    except yaml.reader.ReaderError as error:  # a character YAML forbids; it has a position, no mark
+        builder.problems.append(_reader_problem(error, text, file))
     except yaml.YAMLError as error:
-        builder.report(None, f"YAML error: {error}", "check the file is valid YAML")
+        builder.report(None, f"YAML error: {' '.join(str(error).split())}", "check the file is valid YAML")
     if builder.problems:
         raise ContentError(builder.problems)
     return YamlDocument(file, builder.root, builder.positions, builder.key_positions)

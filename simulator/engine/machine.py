@@ -17,7 +17,7 @@ from typing import Any
 from transitions import EventData, Machine
 
 from simulator.content.conditions import Condition
-from simulator.content.models import Scenario
+from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 from simulator.engine.session import PlaySession, SnapshotError
 from simulator.engine.views import Step
 
@@ -87,6 +87,12 @@ class ScenarioMachine:
             raise SnapshotError(f"the saved game is damaged ({error})") from None
         if node not in self.scenario.nodes:
             raise SnapshotError(f"node '{node}' no longer exists in the scenario")
+        for step in steps:  # the scorer and replays look every step up: it must still fit
+            if step.node_id not in self.scenario.nodes or step.choice_id not in {
+                    c.id for c in self.scenario.nodes[step.node_id].choices}:
+                raise SnapshotError(f"decision '{step.node_id}/{step.choice_id}' no longer exists in the scenario")
+        if any(not STATE_MIN <= v <= STATE_MAX for v in values.values()):
+            raise SnapshotError("the saved game is damaged (a state value is out of range)")
         declared = self.scenario.customer.state
         values = {**declared, **{k: v for k, v in values.items() if k in declared}}
         session = PlaySession(self, seed, clock, values, steps)

@@ -104,7 +104,7 @@ class TerminalPlayer:
 
     def try_choice(self, answer: str, count: int, elapsed: float) -> str | None:
         """None when a choice was taken, otherwise the message to show before asking again."""
-        if not answer.isdigit():
+        if not (answer.isascii() and answer.isdigit()) or len(answer) > 9:
             return f"Please type a number from 1 to {count} (or q to quit)."
         try:
             step = self.session.choose_number(int(answer), seconds=elapsed)
