@@ -1,0 +1,52 @@
+"""Shared fixtures for the foundation tests: the real catalog, a YAML-string loader, CLI runner.
+
+Kept small and pygame-free on purpose (the game's fixtures live in tests/app/conftest.py).
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from scoring.catalog import Catalog, default_catalog
+from simulator.content.loader import LoadedScenario, load_text
+
+REPO = Path(__file__).resolve().parent.parent
+FIXTURES = REPO / "tests" / "fixtures" / "scenarios"
+LATE_PARCEL = FIXTURES / "late_parcel.yaml"
+CLI_TIMEOUT = 20  # a guard against hangs, not a performance assertion (the product target is 2 s)
+
+
+@pytest.fixture(scope="session")
+def catalog() -> Catalog:
+    return default_catalog()
+
+
+@pytest.fixture(scope="session")
+def principle_ids(catalog: Catalog) -> tuple[str, ...]:
+    return catalog.ids()
+
+
+@pytest.fixture(scope="session")
+def load(principle_ids: tuple[str, ...]) -> Callable[[str], LoadedScenario]:
+    """Load a scenario from a YAML string (dedented) with the real catalog."""
+
+    def _load(text: str, file: str = "test.yaml") -> LoadedScenario:
+        return load_text(textwrap.dedent(text), file, principle_ids)
+
+    return _load
+
+
+def run_main(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` in a subprocess, with a generous timeout as a hang guard."""
+    return subprocess.run(
+        [sys.executable, str(REPO / "main.py"), *args], input=stdin, capture_output=True, text=True,
+        cwd=cwd, timeout=CLI_TIMEOUT, env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1",
+                                           "LANG": "C.UTF-8", "SDL_VIDEODRIVER": "dummy",
+                                           "SDL_AUDIODRIVER": "dummy"},
+    )
