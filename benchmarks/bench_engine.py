@@ -1,0 +1,55 @@
+"""Engine: steps per second on seeded random playthroughs of the 1,000-node scenario.
+
+A step is: list the options (``session.choices()``), choose one of the available ones at random,
+and update the running score (``RunningScore.add``). Starting and closing sessions between
+playthroughs is included in the time. Target: at least 50,000 steps per second.
+"""
+
+from __future__ import annotations
+
+import random
+import time
+
+from benchmarks.common import Context, Figure
+
+NAME = "engine"
+DESCRIPTION = "steps/s on seeded random playthroughs of the 1,000-node scenario"
+TARGET = 50_000
+NODES = 1_000
+
+
+def play_for(machine, scenario, seconds: float, seed: int = 7) -> tuple[int, int, float]:
+    """Random playthroughs for about ``seconds``; returns (steps, playthroughs, elapsed)."""
+    from scoring.scorer import RunningScore
+
+    rng = random.Random(seed)
+    steps = runs = 0
+    start = time.perf_counter()
+    while time.perf_counter() - start < seconds:
+        session = machine.start(seed=runs)
+        score = RunningScore(scenario)
+        while not session.finished:
+            options = [view for view in session.choices() if view.available]
+            score.add(session.choose(rng.choice(options).id))
+            steps += 1
+        session.close()
+        runs += 1
+    return steps, runs, time.perf_counter() - start
+
+
+def run(ctx: Context) -> list[Figure]:
+    from scoring.catalog import default_catalog
+    from simulator.content.loader import load_scenario
+    from simulator.engine.machine import ScenarioMachine
+
+    loaded = load_scenario(ctx.scenario(NODES), default_catalog().ids())
+    machine = ScenarioMachine(loaded.scenario, loaded.content_hash)
+    play_for(machine, loaded.scenario, 0.2)  # warm-up
+    rates = []
+    for _ in range(ctx.repeats(3)):
+        steps, runs, elapsed = play_for(machine, loaded.scenario, 0.5 if ctx.quick else 1.5)
+        rates.append(steps / elapsed)
+    rates.sort()
+    best_median = rates[len(rates) // 2]
+    return [Figure("engine steps/s (1,000 nodes)", round(best_median), "steps/s", TARGET, True,
+                   note=f"median of {len(rates)} runs; {steps / max(runs, 1):.1f} steps per playthrough")]
