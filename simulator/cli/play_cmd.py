@@ -29,6 +29,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     from simulator.results.play_saving import add_result_flags
 
     add_result_flags(parser)
+    game = parser.add_argument_group("game window (without --text)")
+    game.add_argument("--autoplay", choices=("best", "worst", "random"),
+                      help="play the scenario by itself through the real screens, then exit "
+                      "(best/worst: highest/lowest graded option; random: seeded by --seed)")
+    game.add_argument("--screenshots", metavar="DIR", help="with --autoplay: save a PNG of each screen in DIR")
+    game.add_argument("--size", metavar="WxH", help="window size (default 1280x720)")
+    game.add_argument("--text-size", choices=("small", "medium", "large", "largest"),
+                      help="text size for this run (default: your setting)")
+    game.add_argument("--theme", choices=("standard", "high_contrast"), help="colour theme for this run")
+    game.add_argument("--scenarios-dir", metavar="DIR", help="scenario folder (default: scenarios/)")
     parser.set_defaults(handler=run)
 
 

@@ -1,0 +1,140 @@
+"""The scenario library: every scenario file in the pack, valid or broken, in curriculum order.
+
+Contract: ``Library(folder, extra)`` does no I/O until ``load()``; ``load()`` (also used by F5)
+reads every file again, never raises for bad content, and keeps broken files as entries with their
+first problem. Order: ``curriculum.yaml`` stages when the file is present and valid, then the rest
+by difficulty then title; broken files last. ``find(id)`` / ``find_path(path)`` look entries up.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Collection
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from simulator.content.loader import LoadedScenario
+
+log = logging.getLogger(__name__)
+
+DIFFICULTY_ORDER = {"beginner": 0, "intermediate": 1, "advanced": 2}
+CURRICULUM_FILES = ("curriculum.yaml", "curriculum.yml")
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    path: Path
+    loaded: LoadedScenario | None
+    error: str = ""
+    stage: str = ""
+
+    @property
+    def ok(self) -> bool:
+        return self.loaded is not None
+
+    @property
+    def id(self) -> str:
+        return self.loaded.scenario.id if self.loaded else f"broken:{self.path.name}"
+
+    @property
+    def title(self) -> str:
+        return self.loaded.scenario.title if self.loaded else self.path.name
+
+
+@dataclass(frozen=True)
+class Stage:
+    name: str
+    rationale: str
+    scenario_ids: tuple[str, ...]
+
+
+def read_curriculum(folder: Path) -> list[Stage]:
+    """Stages from ``folder/curriculum.yaml``; [] (with a warning) when missing or malformed."""
+    from simulator.content.files import read_content
+    from simulator.content.problems import ContentError
+    from simulator.content.safe_yaml import parse_yaml
+
+    for name in CURRICULUM_FILES:
+        path = folder / name
+        if not path.is_file():
+            continue
+        try:
+            text, _ = read_content(path, folder)
+            data = parse_yaml(text, str(path)).data
+            return _stages(data)
+        except ContentError as error:
+            log.warning("curriculum ignored: %s", error.first.format())
+        except (TypeError, KeyError, ValueError) as error:
+            log.warning("curriculum %s ignored: %s", path, error)
+        return []
+    return []
+
+
+def _stages(data: Any) -> list[Stage]:
+    if not isinstance(data, dict) or data.get("schema_version") != 1 or not isinstance(data.get("stages"), list):
+        raise ValueError("expected 'schema_version: 1' and a list of 'stages'")
+    stages = []
+    for raw in data["stages"]:
+        ids = raw["scenarios"]
+        if not isinstance(ids, list):
+            raise ValueError("each stage needs a list of 'scenarios'")
+        stages.append(Stage(str(raw.get("name", "")), str(raw.get("rationale", "")), tuple(str(i) for i in ids)))
+    return stages
+
+
+class Library:
+    def __init__(self, folder: Path, extra: Collection[Path] = (), principle_ids: Collection[str] = ()):
+        self.folder = Path(folder)
+        self.extra = [Path(p) for p in extra]
+        self.principle_ids = tuple(principle_ids)
+        self.entries: list[LibraryEntry] = []
+        self.stages: list[Stage] = []
+        self.loaded_once = False
+
+    def load(self) -> None:
+        """(Re)read every scenario file; broken ones become entries with their first error."""
+        from simulator.content.files import discover
+        from simulator.content.loader import load_scenario
+        from simulator.content.problems import ContentError
+
+        paths = discover([self.folder]) if self.folder.is_dir() else []
+        paths += [p for p in self.extra if p.resolve() not in {q.resolve() for q in paths}]
+        good: list[LibraryEntry] = []
+        broken: list[LibraryEntry] = []
+        for path in paths:
+            root = self.folder if self.folder in path.parents else path.parent
+            try:
+                loaded = load_scenario(path, self.principle_ids, root)
+            except ContentError as error:
+                broken.append(LibraryEntry(path, None, error.first.format()))
+                log.warning("scenario %s is broken: %s", path, error.first.format())
+            else:
+                good.append(LibraryEntry(path, loaded))
+        self.stages = read_curriculum(self.folder) if self.folder.is_dir() else []
+        self.entries = self._ordered(good) + sorted(broken, key=lambda e: e.path.name)
+        self.loaded_once = True
+
+    def _ordered(self, good: list[LibraryEntry]) -> list[LibraryEntry]:
+        by_id = {entry.id: entry for entry in good}
+        ordered: list[LibraryEntry] = []
+        for stage in self.stages:
+            for scenario_id in stage.scenario_ids:
+                entry = by_id.pop(scenario_id, None)
+                if entry is not None:
+                    ordered.append(LibraryEntry(entry.path, entry.loaded, "", stage.name))
+        rest = sorted(by_id.values(), key=_difficulty_key)
+        return ordered + rest
+
+    def find(self, scenario_id: str) -> LibraryEntry | None:
+        return next((e for e in self.entries if e.ok and e.id == scenario_id), None)
+
+    def find_path(self, path: Path) -> LibraryEntry | None:
+        target = Path(path).resolve()
+        return next((e for e in self.entries if e.path.resolve() == target), None)
+
+
+def _difficulty_key(entry: LibraryEntry) -> tuple[int, str]:
+    scenario = entry.loaded.scenario  # type: ignore[union-attr]
+    return DIFFICULTY_ORDER.get(scenario.difficulty.value, 9), scenario.title.lower()

@@ -1,0 +1,80 @@
+"""Where finished and abandoned runs go: a small protocol the app holds, with two simple stores.
+
+Contract: a ``RunLog`` has ``save_run(record)`` and ``best_run(player, scenario_id)``. The app
+opens the real store (``simulator.results.store.open_store``) lazily after the first frame and
+falls back to ``NullRunLog`` when it is unavailable; tests use ``MemoryRunLog``. Errors from a
+store are logged by ``SafeRunLog``, never raised into the game loop.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from simulator.results.records import RunRecord
+
+log = logging.getLogger(__name__)
+
+
+class RunLog(Protocol):
+    def save_run(self, record: RunRecord) -> None: ...
+
+    def best_run(self, player: str, scenario_id: str) -> RunRecord | None: ...
+
+
+class NullRunLog:
+    """Keeps nothing (no results store available, or autoplay)."""
+
+    def save_run(self, record: RunRecord) -> None:
+        return None
+
+    def best_run(self, player: str, scenario_id: str) -> RunRecord | None:
+        return None
+
+
+class MemoryRunLog:
+    """Keeps records in a list; best = finished run with the highest overall score."""
+
+    def __init__(self) -> None:
+        self.records: list[RunRecord] = []
+
+    def save_run(self, record: RunRecord) -> None:
+        if all(r.run_id != record.run_id for r in self.records):
+            self.records.append(record)
+
+    def best_run(self, player: str, scenario_id: str) -> RunRecord | None:
+        runs = [r for r in self.records if r.player == player and r.scenario_id == scenario_id
+                and r.status == "finished"]
+        return max(runs, key=lambda r: r.overall, default=None)
+
+
+class SafeRunLog:
+    """Wraps a store so that a failing database never crashes the game."""
+
+    def __init__(self, inner: RunLog):
+        self.inner = inner
+
+    def save_run(self, record: RunRecord) -> None:
+        try:
+            self.inner.save_run(record)
+        except Exception as error:  # noqa: BLE001 - any store failure is logged, the game goes on
+            log.warning("could not save the run %s: %s", record.run_id, error)
+
+    def best_run(self, player: str, scenario_id: str) -> RunRecord | None:
+        try:
+            return self.inner.best_run(player, scenario_id)
+        except Exception as error:  # noqa: BLE001
+            log.warning("could not read best run for %s/%s: %s", player, scenario_id, error)
+            return None
+
+
+def open_run_log() -> RunLog:
+    """The real results store when it can be opened, else a ``NullRunLog`` (with a warning)."""
+    try:
+        from simulator.results.store import open_store  # type: ignore[import-not-found]
+
+        return SafeRunLog(open_store())
+    except Exception as error:  # noqa: BLE001 - missing module, driver or database
+        log.warning("results store unavailable (%s); runs will not be kept", error)
+        return NullRunLog()

@@ -1,0 +1,1 @@
+"""Screens: title, player, picker, play, feedback, pause, debrief, settings (one module each)."""

@@ -1,0 +1,336 @@
+"""The play screen: portrait and meters on the left, the chat above, the agent's options below.
+
+Options are chosen by mouse, number keys, or arrows/Tab and Enter. Timed decisions show a
+countdown (scaled or switched off by the timers setting) and take the node's timeout choice when
+time runs out. After every choice the game is saved for resuming; in coach mode a feedback card
+follows. Esc pauses. F5 (handled by the app) calls ``on_reload`` to move onto the edited scenario.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from simulator.app.portrait import Portrait
+from simulator.app.runs import Run, record_run, restore_session, save_progress
+from simulator.app.screens.base import Screen
+from simulator.app.screens.common import MARGIN, draw_header, draw_hint, header_height, hint_height
+from simulator.app.viewmodels import PlayView, agent_entry, beat_entries, history, play_view
+from simulator.app.widgets.chatlog import ChatLog
+from simulator.app.widgets.draw import panel
+from simulator.app.widgets.meter import Meter
+from simulator.app.widgets.rows import ButtonRow, Row
+from simulator.app.widgets.scrolllist import ScrollList
+
+if TYPE_CHECKING:
+    from simulator.app.app import App
+    from simulator.app.library import LibraryEntry
+    from simulator.engine.session import PlaySession
+    from simulator.engine.views import Step
+
+log = logging.getLogger(__name__)
+HINT = "1-9, or Up/Down and Enter: answer   PageUp/PageDown: scroll the chat   Esc: pause"
+NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
+    getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
+
+
+class OptionRow(Row):
+    """One answer: its number in a box and the text. Shows nothing about how it grades."""
+
+    focusable = True
+
+    def __init__(self, screen: PlayScreen, number: int, text: str, available: bool, note: str):
+        self.screen, self.number, self.text, self.available, self.note = screen, number, text, available, note
+        self.key = f"option-{number}"
+        self.surfaces: list[pygame.Surface] = []
+        self.badge: pygame.Surface | None = None
+
+    def layout(self, ctx: Any, width: int) -> int:
+        theme = ctx.theme
+        self.badge = ctx.text.render(str(self.number), "h2", theme.accent_text)
+        inner = width - self.badge.get_width() - 60
+        color = theme.button_text if self.available else theme.disabled
+        self.surfaces = [ctx.text.render(self.text, "body", color, inner)]
+        if self.note:
+            self.surfaces.append(ctx.text.render(self.note, "small", theme.disabled, inner))
+        return max(self.badge.get_height() + 12, sum(s.get_height() + 4 for s in self.surfaces)) + 20
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
+        from simulator.app.widgets.draw import focus_ring
+
+        theme = ctx.theme
+        panel(surface, rect, theme.button, theme.focus if focused else theme.panel_border, 2)
+        if focused:
+            focus_ring(surface, rect, theme.focus, theme.focus_width)
+        assert self.badge is not None
+        badge = pygame.Rect(rect.left + 10, rect.top + 10, self.badge.get_width() + 20, self.badge.get_height() + 8)
+        pygame.draw.rect(surface, theme.accent if self.available else theme.disabled, badge, border_radius=6)
+        surface.blit(self.badge, self.badge.get_rect(center=badge.center))
+        y = rect.top + 10
+        for text in self.surfaces:
+            surface.blit(text, (badge.right + 16, y))
+            y += text.get_height() + 4
+
+    def activate(self) -> None:
+        self.screen.choose(self.number)
+
+
+class PlayScreen(Screen):
+    name = "play"
+
+    def __init__(self, app: App, session: PlaySession, entry: LibraryEntry, run: Run, typed: bool = True):
+        super().__init__(app)
+        self.session, self.entry, self.run = session, entry, run
+        self.chat = ChatLog()
+        self.options = ScrollList(gap=8)
+        self.meters: list[Meter] = []
+        self.elapsed = 0.0
+        self.portrait = self._portrait()
+        self.view: PlayView = play_view(session, self.ctx.settings.timer_factor())
+        entries = history(session)
+        if typed and not self.ctx.settings.reduced_motion and entries and entries[-1].kind == "customer":
+            self.chat.set_entries(entries[:-1])
+            self.chat.append(entries[-1], typed=True)
+        else:
+            self.chat.set_entries(entries)
+        self.refresh()
+
+    def _portrait(self) -> Portrait:
+        customer = self.session.owner.scenario.customer
+        image = None
+        if customer.portrait:
+            from simulator.app.assets import load_image
+            from simulator.paths import ASSETS_DIR
+
+            image = load_image(customer.portrait, [self.entry.path.parent, ASSETS_DIR])
+        return Portrait(customer.name, image)
+
+    @property
+    def shot_name(self) -> str:
+        return "ending" if self.session.finished else "play"
+
+    @property
+    def animating(self) -> bool:
+        return self.chat.is_typing or self.timer_running
+
+    @property
+    def busy(self) -> bool:
+        return self.chat.is_typing
+
+    @property
+    def timer_running(self) -> bool:
+        return self.view.time_limit is not None and not self.session.finished
+
+    # --- state -------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Rebuild the view model and option rows from the session."""
+        self.view = play_view(self.session, self.ctx.settings.timer_factor())
+        if self.session.finished:
+            rows: list[Row] = [ButtonRow("See your debrief", self.to_debrief, key="debrief", primary=True,
+                                         detail=f"The conversation ended: {self.view.ending_title}")]
+        else:
+            rows = [OptionRow(self, o.number, o.text, o.available, o.note) for o in self.view.options]
+        self.options.set_rows(rows)
+        self.layout(self.size)
+
+    def choose(self, number: int) -> None:
+        if self.session.finished:
+            return
+        option = next((o for o in self.view.options if o.number == number), None)
+        if option is None:
+            return
+        if not option.available:
+            self.ctx.notify("That option is not available right now.")
+            return
+        self.after_step(self.session.choose_number(number, seconds=round(self.elapsed, 3)))
+
+    def time_out(self) -> None:
+        self.after_step(self.session.time_out(seconds=round(self.elapsed, 3)))
+
+    def after_step(self, step: Step) -> None:
+        scenario = self.session.owner.scenario
+        node = scenario.nodes[step.node_id]
+        self.chat.append(agent_entry(node.choice(step.choice_id).text, step.timed_out))
+        for entry in beat_entries(scenario, self.session.node, self.session.beat().text):
+            self.chat.append(entry, typed=not self.ctx.settings.reduced_motion)
+        self.elapsed = 0.0
+        save_progress(self.ctx, self.session, self.entry, self.run)
+        self.refresh()
+        if self.run.mode == "coach":
+            from scoring.scorer import grade_step
+            from simulator.app.screens.feedback import FeedbackScreen
+            from simulator.app.viewmodels import feedback_view
+
+            names = {p.id: p.name for p in self.ctx.catalog.principles} if self.ctx.catalog else {}
+            self.app.push(FeedbackScreen(self.app, feedback_view(grade_step(scenario, step), names)))
+
+    def to_debrief(self) -> None:
+        from simulator.app.screens.debrief import DebriefScreen
+
+        self.app.replace(DebriefScreen(self.app, self.session, self.entry, self.run))
+
+    def abandon(self) -> None:
+        """The player quits mid-scenario: record the abandoned run and forget the resume save."""
+        from simulator.app.saves import clear_resume
+
+        record_run(self.ctx, self.session, self.run)
+        if self.ctx.resume_file is not None:
+            clear_resume(self.ctx.resume_file)
+        self.session.close()
+
+    def restart(self) -> None:
+        from simulator.app.runs import start_session
+
+        self.abandon()
+        self.app.replace(PlayScreen(self.app, start_session(self.ctx, self.entry), self.entry, Run(self.run.mode)))
+
+    def on_close(self) -> None:
+        """Window closed: keep the resume save, record the run as abandoned."""
+        record_run(self.ctx, self.session, self.run)
+
+    def on_reload(self) -> None:
+        from simulator.engine.session import SnapshotError
+
+        library = self.ctx.library
+        entry = library.find(self.session.owner.scenario.id) if library else None
+        if entry is None:
+            self.ctx.notify("This scenario is now missing or broken; you keep playing the version loaded before.")
+            return
+        snapshot = self.session.snapshot()
+        try:
+            session = restore_session(entry, snapshot)
+        except SnapshotError as error:
+            from simulator.app.runs import start_session
+
+            session = start_session(self.ctx, entry)
+            self.ctx.notify(f"Scenario reloaded but your place was lost ({error}); starting again.")
+        else:
+            self.ctx.notify("Scenario reloaded; you are still at the same moment.")
+        self.session.close()
+        self.session, self.entry = session, entry
+        self.portrait = self._portrait()
+        self.chat.set_entries(history(session))
+        self.elapsed = 0.0
+        self.refresh()
+
+    # --- input and time ----------------------------------------------------------------------
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN:
+            if event.key == pygame.K_ESCAPE:
+                from simulator.app.screens.pause import PauseScreen
+
+                self.app.push(PauseScreen(self.app, self))
+                return
+            if event.key in NUMBER_KEYS and not self.session.finished:
+                self.chat.finish_typing()
+                self.choose(NUMBER_KEYS[event.key])
+                return
+        if self.chat.handle(event):
+            return
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_RETURN, pygame.K_SPACE) and self.chat.is_typing:
+            self.chat.finish_typing()
+            return
+        self.options.handle(event)
+
+    def update(self, dt: float) -> None:
+        self.chat.update(dt)
+        if self.timer_running and not self.chat.is_typing:
+            self.elapsed += dt
+            if self.view.time_limit is not None and self.elapsed >= self.view.time_limit:
+                self.time_out()
+
+    # --- layout and drawing ------------------------------------------------------------------
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        ctx, text = self.ctx, self.ctx.text
+        top = header_height(ctx) + 12
+        bottom = size[1] - hint_height(ctx, HINT, size[0]) - 12
+        side = max(250, min(360, size[0] * 27 // 100))
+        self.side = pygame.Rect(MARGIN // 2, top, side, bottom - top)
+        inner = side - 28
+        self.meters = []
+        meter_height = 0
+        for view in self.view.meters:
+            meter = Meter()
+            meter_height += meter.set(ctx, view, inner) + 12
+            self.meters.append(meter)
+        self.name_surface = text.render(self.session.owner.scenario.customer.name, "h2", ctx.theme.text, inner)
+        self.feeling_surface = text.render(f"Feeling: {self.view.expression}", "body", ctx.theme.text, inner)
+        fixed = self.name_surface.get_height() + self.feeling_surface.get_height() + meter_height + 40
+        self.portrait_size = max(80, min(inner, self.side.height - fixed))
+        main = pygame.Rect(self.side.right + 16, top, size[0] - self.side.right - 16 - MARGIN // 2, bottom - top)
+        self.timer_height = text.line_height("small") + 22 if self.view.time_limit else 0
+        self.options.layout(ctx, pygame.Rect(main.left, main.top, main.width, main.height))
+        options_height = min(self.options.content_height, main.height * 58 // 100)
+        options_rect = pygame.Rect(main.left, main.bottom - options_height, main.width, options_height)
+        self.options.layout(ctx, options_rect)
+        self.timer_rect = pygame.Rect(main.left + 12, options_rect.top - self.timer_height, main.width - 24,
+                                      self.timer_height)
+        self.chat.layout(ctx, pygame.Rect(main.left, main.top, main.width,
+                                          options_rect.top - self.timer_height - main.top - 8))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        ctx, theme = self.ctx, self.ctx.theme
+        surface.fill(theme.bg)
+        mode = "Coach mode" if self.run.mode == "coach" else "Assessment mode"
+        draw_header(surface, ctx, self.session.owner.scenario.title,
+                    f"Decision {self.view.decision}  |  {mode}  |  Esc: pause")
+        panel(surface, self.side, theme.panel, theme.panel_border, 2)
+        x, y = self.side.left + 14, self.side.top + 12
+        face = self.portrait.surface(self.view.expression, self.portrait_size, theme)
+        surface.blit(face, (self.side.centerx - face.get_width() // 2, y))
+        y += face.get_height() + 8
+        surface.blit(self.name_surface, (x, y))
+        y += self.name_surface.get_height() + 2
+        surface.blit(self.feeling_surface, (x, y))
+        y += self.feeling_surface.get_height() + 14
+        for meter in self.meters:
+            meter.draw(surface, (x, y), self.side.width - 28, ctx)
+            y += (meter.label.get_height() if meter.label else 0) + 6 + 16 + 12
+        panel(surface, self.chat.rect, theme.panel, theme.panel_border, 2)
+        self.chat.draw(surface, ctx)
+        if self.timer_height:
+            self._draw_timer(surface)
+        self.options.draw(surface, ctx)
+        draw_hint(surface, ctx, HINT)
+
+    def _draw_timer(self, surface: pygame.Surface) -> None:
+        ctx, theme = self.ctx, self.ctx.theme
+        limit = self.view.time_limit or 1
+        left = max(0.0, limit - self.elapsed)
+        label = ctx.text.render(f"Time to answer: {left:.0f} s of {limit:.0f} s", "small", theme.text)
+        surface.blit(label, (self.timer_rect.left, self.timer_rect.top))
+        bar = pygame.Rect(self.timer_rect.left, self.timer_rect.top + label.get_height() + 4, self.timer_rect.width, 10)
+        pygame.draw.rect(surface, theme.meter_bg, bar)
+        pygame.draw.rect(surface, theme.bad if left < limit / 4 else theme.meter_fill,
+                         (bar.left, bar.top, int(bar.width * left / limit), bar.height))
+        pygame.draw.rect(surface, theme.text, bar, 1)
+
+
+def resume_play(app: App, data: dict[str, Any]) -> PlayScreen | None:
+    """A play screen continuing the saved game, or None (with a notice) when it cannot be resumed."""
+    from pathlib import Path
+
+    from simulator.app.saves import clear_resume
+    from simulator.engine.session import SnapshotError
+
+    ctx = app.ctx
+    library = ctx.library
+    entry = library.find(str(data["scenario_id"])) if library else None
+    if entry is None and library is not None and data.get("path"):
+        found = library.find_path(Path(str(data["path"])))
+        entry = found if found is not None and found.ok else None
+    if entry is None:
+        ctx.notify("The saved game's scenario is missing or broken; it cannot be resumed.")
+        return None
+    try:
+        session = restore_session(entry, data["snapshot"])
+    except SnapshotError as error:
+        ctx.notify(f"The saved game cannot be resumed: {error}")
+        if ctx.resume_file is not None:
+            clear_resume(ctx.resume_file)
+        return None
+    mode = str(data.get("mode")) if data.get("mode") in ("coach", "assessment") else ctx.settings.mode
+    return PlayScreen(app, session, entry, Run(mode), typed=False)

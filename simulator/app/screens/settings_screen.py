@@ -1,0 +1,73 @@
+"""Settings: text size, theme, reduced motion, timers, default mode, fullscreen. Saved on change."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from simulator.app.screens.base import Screen
+from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.settings import MODES, TIMER_LABELS
+from simulator.app.theme import TEXT_SIZE_LABELS, THEME_LABELS
+from simulator.app.widgets.rows import ButtonRow, ChoiceRow, TextRow
+from simulator.app.widgets.scrolllist import ScrollList
+
+if TYPE_CHECKING:
+    from simulator.app.app import App
+
+HINT = "Up/Down: move   Left/Right or Enter: change   Esc: back"
+ON_OFF = {"off": "Off", "on": "On"}
+
+
+class SettingsScreen(Screen):
+    name = "settings"
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.menu = ScrollList()
+        self.build()
+
+    def build(self, focus: str | None = None) -> None:
+        s = self.ctx.settings
+        self.menu.set_rows([
+            ChoiceRow("Text size", TEXT_SIZE_LABELS, s.text_size, lambda v: self.change(text_size=v),
+                      key="text_size"),
+            ChoiceRow("Colours", THEME_LABELS, s.theme, lambda v: self.change(theme=v), key="theme"),
+            ChoiceRow("Reduced motion (no typing effect or animation)", ON_OFF,
+                      "on" if s.reduced_motion else "off", lambda v: self.change(reduced_motion=v == "on"),
+                      key="reduced_motion"),
+            ChoiceRow("Timers on timed decisions", TIMER_LABELS, s.timers, lambda v: self.change(timers=v),
+                      key="timers"),
+            ChoiceRow("Mode", MODES, s.mode, lambda v: self.change(mode=v), key="mode"),
+            TextRow("Coach: a feedback card after every choice. Assessment: feedback only in the debrief.",
+                    role="small", color="muted"),
+            ChoiceRow("Fullscreen (F11)", ON_OFF, "on" if s.fullscreen else "off",
+                      lambda v: self.app.set_fullscreen(v == "on"), key="fullscreen"),
+            ButtonRow("Back", self.app.pop, key="back"),
+        ], focus_key=focus)
+
+    def change(self, **changes: object) -> None:
+        focus = self.menu.focused.key if self.menu.focused else None
+        self.ctx.update_settings(**changes)
+        self.build(focus)
+        self.app.relayout()
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        top = header_height(self.ctx) + 16
+        width = content_width(size, 900)
+        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 8
+        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, bottom - top))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.pop()
+            return
+        self.menu.handle(event)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.ctx.theme.bg)
+        draw_header(surface, self.ctx, "Settings")
+        self.menu.draw(surface, self.ctx)
+        draw_hint(surface, self.ctx, HINT)

@@ -1,0 +1,127 @@
+"""The title screen: the game's name, who is playing, and the main menu (resume when a game waits).
+
+Kept light: it is drawn before the scenario content (pydantic) is imported.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+import pygame
+
+from simulator.app.screens.base import Screen
+from simulator.app.screens.common import MARGIN, draw_hint, hint_height
+from simulator.app.widgets.rows import ButtonRow, Row
+from simulator.app.widgets.scrolllist import ScrollList
+
+if TYPE_CHECKING:
+    from simulator.app.app import App
+
+HINT = "Up/Down or Tab: move   Enter: choose   F11: fullscreen   Esc: quit"
+
+
+class TitleScreen(Screen):
+    name = "title"
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.menu = ScrollList()
+        self.resume: dict[str, Any] | None = None
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rebuild the menu (after content loads, the profile changes or a save appears)."""
+        from simulator.app.saves import read_resume
+
+        focus = self.menu.focused.key if self.menu.focused else None
+        self.resume = read_resume(self.ctx.resume_file) if self.ctx.resume_file else None
+        rows: list[Row] = []
+        if self.resume is not None:
+            title = str(self.resume.get("title") or self.resume["scenario_id"])
+            steps = len(self.resume["snapshot"].get("transcript") or [])
+            rows.append(ButtonRow(f"Resume: {title}", self.resume_game, key="resume", primary=True,
+                                  detail=f"You stopped after decision {steps}. Pick up where you left off."))
+        rows += [
+            ButtonRow("Play", self.play, key="play", primary=self.resume is None,
+                      detail="Choose a scenario and start a conversation"),
+            ButtonRow("Change player", self.change_player, key="player",
+                      detail=self._who() or "Enter your name before you play"),
+            ButtonRow("Settings", self.open_settings, key="settings",
+                      detail="Text size, contrast, motion, timers, mode"),
+            ButtonRow("Quit", self.app.close, key="quit"),
+        ]
+        self.menu.set_rows(rows, focus_key=focus if focus != "resume" or self.resume else None)
+        if self.resume is not None and focus is None:
+            self.menu.focus_key("resume")
+        self.layout(self.size)
+
+    def _who(self) -> str:
+        profile = self.ctx.settings.profile
+        if not profile.name:
+            return ""
+        extra = ", ".join(x for x in (profile.team, profile.workshop) if x)
+        return f"Playing as {profile.name}" + (f" ({extra})" if extra else "")
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        text = self.ctx.text
+        top = 40 + text.line_height("title") + text.line_height("body") + 40
+        width = min(640, size[0] - 2 * MARGIN)
+        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 16
+        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, max(100, bottom - top)))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.app.close()
+            return
+        self.menu.handle(event)
+
+    def on_top(self) -> None:
+        self.refresh()
+
+    def on_reload(self) -> None:
+        self.refresh()
+
+    # --- actions -----------------------------------------------------------------------------
+    def play(self) -> None:
+        from simulator.app.screens.player import PlayerScreen
+        from simulator.app.screens.picker import PickerScreen
+
+        if not self.ctx.settings.profile.name:
+            self.app.push(PlayerScreen(self.app, then_pick=True))
+        else:
+            self.app.push(PickerScreen(self.app))
+
+    def change_player(self) -> None:
+        from simulator.app.screens.player import PlayerScreen
+
+        self.app.push(PlayerScreen(self.app, then_pick=False))
+
+    def open_settings(self) -> None:
+        from simulator.app.screens.settings_screen import SettingsScreen
+
+        self.app.push(SettingsScreen(self.app))
+
+    def resume_game(self) -> None:
+        from simulator.app.screens.picker import PickerScreen
+        from simulator.app.screens.play import resume_play
+
+        if self.resume is None:
+            return
+        screen = resume_play(self.app, self.resume)
+        if screen is not None:
+            self.app.push(PickerScreen(self.app))
+            self.app.push(screen)
+        else:
+            self.refresh()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme, text = self.ctx.theme, self.ctx.text
+        surface.fill(theme.bg)
+        title = text.render("Frontline", "title", theme.accent if theme.name != "standard" else theme.text)
+        surface.blit(title, title.get_rect(midtop=(surface.get_width() // 2, 40)))
+        tagline = text.render("Customer-service training: talk it through, learn what works.", "body",
+                              theme.muted, surface.get_width() - 2 * MARGIN)
+        surface.blit(tagline, tagline.get_rect(midtop=(surface.get_width() // 2, 40 + title.get_height() + 8)))
+        self.menu.draw(surface, self.ctx)
+        draw_hint(surface, self.ctx, HINT)

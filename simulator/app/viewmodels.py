@@ -1,0 +1,260 @@
+"""Plain view models: what each screen shows, built from engine, scorer and library values.
+
+Contract: pure functions, no pygame, no I/O, so they are tested without pixels. Nothing in a
+``PlayView`` reveals an option's grade or feedback before it is chosen.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from scoring.report import Report
+    from scoring.scorer import StepGrade
+    from simulator.app.library import LibraryEntry
+    from simulator.content.models import Node, Scenario
+    from simulator.engine.session import PlaySession
+    from simulator.results.records import RunRecord
+
+OUTCOME_LABELS = {"resolved": "Resolved", "escalated": "Escalated", "partially_resolved": "Partly resolved",
+                  "customer_lost": "Customer lost"}
+METER_NAMES = ("mood", "patience", "trust")
+
+
+# --- picker ----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class PickerItem:
+    key: str
+    title: str
+    summary: str
+    difficulty: str
+    minutes: int
+    principles: tuple[str, ...]
+    best: int | None
+    stage: str
+    broken: bool
+    error: str
+
+    def facts(self) -> str:
+        if self.broken:
+            return "Broken scenario: cannot be played until it is fixed"
+        best = f"Your best: {self.best}" if self.best is not None else "Not played yet"
+        return f"{self.difficulty.capitalize()}  |  about {self.minutes} min  |  {best}"
+
+
+def picker_item(entry: LibraryEntry, names: dict[str, str], best: int | None) -> PickerItem:
+    if entry.loaded is None:
+        return PickerItem(entry.id, entry.title, "", "", 0, (), None, "", True, entry.error)
+    s = entry.loaded.scenario
+    return PickerItem(s.id, s.title, s.summary, s.difficulty.value, s.estimated_minutes,
+                      tuple(names.get(p, p) for p in s.principles), best, entry.stage, False, "")
+
+
+# --- play ------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class MeterView:
+    name: str
+    label: str
+    value: int
+    description: str  # words, so the meter reads without colour
+
+
+@dataclass(frozen=True)
+class OptionView:
+    number: int
+    text: str
+    available: bool
+    note: str
+
+
+@dataclass(frozen=True)
+class PlayView:
+    node_id: str
+    speaker: str
+    line: str
+    narration: str
+    mood: int
+    expression: str
+    meters: tuple[MeterView, ...]
+    options: tuple[OptionView, ...]
+    time_limit: float | None
+    decision: int
+    finished: bool
+    ending_title: str
+
+
+def level_word(value: int) -> str:
+    for limit, word in ((20, "very low"), (40, "low"), (60, "middling"), (80, "high")):
+        if value < limit:
+            return word
+    return "very high"
+
+
+def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str) -> tuple[MeterView, ...]:
+    """Meters for mood first, then other declared variables that start above 1 (0/1 are flags)."""
+    declared = scenario.customer.state
+    names = [n for n in METER_NAMES if n in declared]
+    names += [n for n, v in declared.items() if n not in names and v > 1]
+    views = []
+    for name in names:
+        value = values.get(name, 0)
+        words = mood_label if name == "mood" else level_word(value)
+        views.append(MeterView(name, name.replace("_", " ").capitalize(), value, words))
+    return tuple(views)
+
+
+def play_view(session: PlaySession, timer_factor: float | None) -> PlayView:
+    beat = session.beat()
+    limit = None
+    if beat.time_limit and timer_factor and session.node.timeout_choice and not beat.is_ending:
+        limit = beat.time_limit * timer_factor
+    options = tuple(OptionView(c.number, c.text, c.available, "" if c.available else "Not available right now")
+                    for c in session.choices())
+    return PlayView(beat.node_id, beat.speaker, beat.text, beat.narration, beat.mood, beat.mood_label,
+                    meters_for(session.owner.scenario, beat.values, beat.mood_label), options, limit,
+                    len(session.transcript) + 1, beat.is_ending, beat.ending.title if beat.ending else "")
+
+
+def line_for(node: Node, values: dict[str, int]) -> str:
+    """The line a node's speaker says for these state values (the engine's rule)."""
+    for variant in node.line:
+        if variant.when is None or variant.when.holds(values):
+            return variant.text
+    return ""
+
+
+@dataclass(frozen=True)
+class ChatEntry:
+    kind: str  # "customer", "agent", "narration", "system"
+    speaker: str
+    text: str
+
+
+def history(session: PlaySession) -> list[ChatEntry]:
+    """The conversation so far, rebuilt from the transcript (for resume, retry and reload)."""
+    scenario = session.owner.scenario
+    entries: list[ChatEntry] = []
+    for step in session.transcript:
+        node = scenario.nodes.get(step.node_id)
+        if node is None:
+            continue
+        entries += beat_entries(scenario, node, line_for(node, step.before))
+        choice = next((c for c in node.choices if c.id == step.choice_id), None)
+        if choice is not None:
+            entries.append(agent_entry(choice.text, step.timed_out))
+    entries += beat_entries(scenario, session.node, session.beat().text)
+    return entries
+
+
+def beat_entries(scenario: Scenario, node: Node, text: str) -> list[ChatEntry]:
+    entries = []
+    if node.narration:
+        entries.append(ChatEntry("narration", "", node.narration))
+    if text:
+        speaker = node.speaker or scenario.customer.name
+        entries.append(ChatEntry("customer", speaker, text))
+    return entries
+
+
+def agent_entry(text: str, timed_out: bool) -> ChatEntry:
+    return ChatEntry("agent", "You", ("(Time ran out) " if timed_out else "") + text)
+
+
+# --- coach feedback ---------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FeedbackView:
+    choice_text: str
+    honoured: tuple[str, ...]
+    broke: tuple[str, ...]
+    feedback: str
+    verdict: str
+    timed_out: bool
+
+
+def feedback_view(graded: StepGrade, names: dict[str, str]) -> FeedbackView:
+    honoured = tuple(names.get(p, p) for p, r in graded.reasons if r.grade > 0)
+    broke = tuple(names.get(p, p) for p, r in graded.reasons if r.grade < 0)
+    if graded.possible == 0 or graded.earned == graded.possible:
+        verdict = "Strong choice: the best of the options you had."
+    elif graded.earned == 0:
+        verdict = "Weak choice: the least helpful of the options you had."
+    else:
+        verdict = "Reasonable, but a better option was available."
+    return FeedbackView(graded.choice.text, honoured, broke, graded.choice.feedback, verdict,
+                        graded.step.timed_out)
+
+
+# --- debrief ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class BarView:
+    principle_id: str
+    name: str
+    score: int
+    earned: int
+    possible: int
+    previous_best: int | None
+
+
+@dataclass(frozen=True)
+class NoteView:
+    principle: str
+    choice_text: str
+    feedback: str
+
+
+@dataclass(frozen=True)
+class DecisionView:
+    step: int
+    prompt: str
+    choice_text: str
+    feedback: str
+    was_best: bool
+    timed_out: bool
+    points: str
+    principle_notes: tuple[str, ...]
+    better_text: str | None
+    better_feedback: str | None
+
+
+@dataclass(frozen=True)
+class DebriefView:
+    title: str
+    outcome: str
+    ending_title: str
+    debrief: str
+    overall: int
+    grade: str
+    previous_best: int | None
+    bars: tuple[BarView, ...]
+    strengths: tuple[NoteView, ...]
+    weaknesses: tuple[NoteView, ...]
+    decisions: tuple[DecisionView, ...]
+
+
+def _signed(value: int) -> str:
+    return f"+{value}" if value > 0 else str(value)
+
+
+def debrief_view(report: Report, previous: RunRecord | None) -> DebriefView:
+    best_scores = previous.principle_scores if previous else {}
+    bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id))
+                 for p in report.principles)
+    notes_by_step: dict[int, list[str]] = {}
+    for p in report.principles:
+        for r in p.reasons:
+            notes_by_step.setdefault(r.step, []).append(
+                f"{p.name}: {_signed(r.grade)} (best here {_signed(r.best)}, worst {_signed(r.worst)})")
+    decisions = tuple(
+        DecisionView(d.step, d.prompt, d.choice_text, d.feedback, d.was_best, d.timed_out,
+                     f"{d.net - d.worst_net} of {d.best_net - d.worst_net} points",
+                     tuple(notes_by_step.get(d.step, ())), d.better_text, d.better_feedback)
+        for d in report.decisions)
+    return DebriefView(
+        report.scenario_title, OUTCOME_LABELS.get(report.outcome or "", "Unfinished"),
+        report.ending_title or "", report.debrief or "", report.overall, report.grade,
+        previous.overall if previous else None, bars,
+        tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.strengths),
+        tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.weaknesses),
+        decisions,
+    )

@@ -1,0 +1,36 @@
+"""Small drawing helpers shared by widgets (pure drawing: no state is changed)."""
+
+from __future__ import annotations
+
+import pygame
+
+Color = tuple[int, int, int]
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color, width: int = 2,
+          radius: int = 10) -> None:
+    pygame.draw.rect(surface, fill, rect, border_radius=radius)
+    if width:
+        pygame.draw.rect(surface, border, rect, width, border_radius=radius)
+
+
+def focus_ring(surface: pygame.Surface, rect: pygame.Rect, color: Color, width: int) -> None:
+    """A thick ring outside ``rect`` plus a side bar, so focus shows by shape and not only colour."""
+    pygame.draw.rect(surface, color, rect.inflate(width * 2, width * 2), width, border_radius=12)
+    bar = pygame.Rect(rect.left - width * 2 - 6, rect.top + 4, 6, max(8, rect.height - 8))
+    pygame.draw.rect(surface, color, bar)
+
+
+def hatch(surface: pygame.Surface, rect: pygame.Rect, color: Color, step: int = 8) -> None:
+    """Diagonal stripes inside ``rect`` (a pattern so a bar reads without colour)."""
+    clip = surface.get_clip()
+    surface.set_clip(rect.clip(clip) if clip else rect)
+    for x in range(rect.left - rect.height, rect.right, step):
+        pygame.draw.line(surface, color, (x, rect.bottom), (x + rect.height, rect.top), 2)
+    surface.set_clip(clip)
+
+
+def dim(surface: pygame.Surface, alpha: int) -> None:
+    shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    surface.blit(shade, (0, 0))
