@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
 from collections.abc import Collection
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -60,19 +62,32 @@ def test_hostile_file_is_refused_at_the_expected_line(name: str, principle_ids: 
     assert not (tmp_path / MARKER).exists()
 
 
+@pytest.fixture(scope="module")
+def cli_runs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Path, subprocess.CompletedProcess[str]]]:
+    """``python main.py validate FILE`` for every hostile file, a few at a time (each in its own folder)."""
+
+    def one(name: str) -> tuple[Path, subprocess.CompletedProcess[str]]:
+        folder = tmp_path_factory.mktemp("cli")
+        target = folder / name
+        shutil.copyfile(HOSTILE / name, target)
+        return target, run_main("validate", str(target), cwd=folder)  # raises TimeoutExpired on a hang
+
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        return dict(zip(hostile_files(), pool.map(one, hostile_files()), strict=True))
+
+
 @pytest.mark.parametrize("name", hostile_files())
-def test_validate_cli_refuses_hostile_file(name: str, tmp_path: Path) -> None:
-    """Non-zero exit, a one-line reason naming the file, no traceback, nothing executed."""
-    target = tmp_path / name
-    shutil.copyfile(HOSTILE / name, target)
-    result = run_main("validate", str(target), cwd=tmp_path)  # raises TimeoutExpired on a hang
+def test_validate_cli_refuses_hostile_file(name: str, cli_runs: dict[str, tuple[Path, subprocess.CompletedProcess[str]]]
+                                           ) -> None:
+    """Non-zero exit, one-line reasons naming the file, no traceback, nothing executed."""
+    target, result = cli_runs[name]
     assert result.returncode == 1, result
     assert "Traceback" not in result.stdout + result.stderr
     lines = result.stdout.splitlines()
     assert lines and all(line.startswith(f"{target}") for line in lines), result.stdout
     assert str(EXPECTED[name]["message"]) in result.stdout
     assert "\x1b" not in result.stdout + result.stderr
-    assert not (tmp_path / MARKER).exists()
+    assert not (target.parent / MARKER).exists()
 
 
 # ---- things that cannot be committed files -------------------------------------------------------
