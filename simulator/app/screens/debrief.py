@@ -24,7 +24,7 @@ if TYPE_CHECKING:
     from simulator.app.library import LibraryEntry
     from simulator.engine.session import PlaySession
 
-HINT = "Up/Down: move   Enter: choose (on a decision: retry from there)   PageUp/PageDown: scroll   Esc: back"
+HINT = "Up/Down: move   Enter: choose, or retry from a decision   PageUp/PageDown: scroll   Esc: back"
 BAR = 14
 
 

@@ -84,8 +84,8 @@ class TitleScreen(Screen):
 
     # --- actions -----------------------------------------------------------------------------
     def play(self) -> None:
-        from simulator.app.screens.player import PlayerScreen
         from simulator.app.screens.picker import PickerScreen
+        from simulator.app.screens.player import PlayerScreen
 
         if not self.ctx.settings.profile.name:
             self.app.push(PlayerScreen(self.app, then_pick=True))
