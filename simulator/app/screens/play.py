@@ -270,13 +270,18 @@ class PlayScreen(Screen):
                                       self.timer_height)
         self.chat.layout(ctx, pygame.Rect(main.left, main.top, main.width,
                                           options_rect.top - self.timer_height - main.top - 8))
+        self.static = self._paint_static()
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def _paint_static(self) -> pygame.Surface:
+        """Everything that only changes on layout or after a choice, painted once (called by layout)."""
         ctx, theme = self.ctx, self.ctx.theme
+        surface = pygame.Surface(self.size)
+        if pygame.display.get_surface() is not None:
+            surface = surface.convert()
         surface.fill(theme.bg)
         mode = "Coach mode" if self.run.mode == "coach" else "Assessment mode"
-        draw_header(surface, ctx, self.session.owner.scenario.title,
-                    f"Decision {self.view.decision}  |  {mode}  |  Esc: pause")
+        where = "Conversation ended" if self.session.finished else f"Decision {self.view.decision}"
+        draw_header(surface, ctx, self.session.owner.scenario.title, f"{where}  |  {mode}  |  Esc: pause")
         panel(surface, self.side, theme.panel, theme.panel_border, 2)
         x, y = self.side.left + 14, self.side.top + 12
         face = self.portrait.surface(self.view.expression, self.portrait_size, theme)
@@ -290,11 +295,15 @@ class PlayScreen(Screen):
             meter.draw(surface, (x, y), self.side.width - 28, ctx)
             y += (meter.label.get_height() if meter.label else 0) + 6 + 16 + 12
         panel(surface, self.chat.rect, theme.panel, theme.panel_border, 2)
-        self.chat.draw(surface, ctx)
+        draw_hint(surface, ctx, HINT)
+        return surface
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.blit(self.static, (0, 0))
+        self.chat.draw(surface, self.ctx)
         if self.timer_height:
             self._draw_timer(surface)
-        self.options.draw(surface, ctx)
-        draw_hint(surface, ctx, HINT)
+        self.options.draw(surface, self.ctx)
 
     def _draw_timer(self, surface: pygame.Surface) -> None:
         ctx, theme = self.ctx, self.ctx.theme
