@@ -5,8 +5,10 @@ Kept small and pygame-free on purpose (the game's fixtures live in tests/app/con
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -42,11 +44,16 @@ def load(principle_ids: tuple[str, ...]) -> Callable[[str], LoadedScenario]:
     return _load
 
 
-def run_main(*args: str, stdin: str = "", cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    """``python main.py ARGS`` in a subprocess, with a generous timeout as a hang guard."""
-    return subprocess.run(
-        [sys.executable, str(REPO / "main.py"), *args], input=stdin, capture_output=True, text=True,
-        cwd=cwd, timeout=CLI_TIMEOUT, env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1",
-                                           "LANG": "C.UTF-8", "SDL_VIDEODRIVER": "dummy",
-                                           "SDL_AUDIODRIVER": "dummy"},
-    )
+def run_main(*args: str, stdin: str = "", cwd: Path = REPO, home: Path | None = None
+             ) -> subprocess.CompletedProcess[str]:
+    """``python main.py ARGS`` in a subprocess with a clean environment and a private FRONTLINE_HOME.
+
+    The timeout is a guard against hangs (raises ``TimeoutExpired``), not a performance assertion.
+    """
+    if home is None:
+        home = cwd / ".frontline-home" if cwd != REPO else Path(tempfile.mkdtemp(prefix="frontline-home-"))
+    env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
+           "FRONTLINE_HOME": str(home), "FRONTLINE_PLAYER": "tester",
+           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
+    return subprocess.run([sys.executable, str(REPO / "main.py"), *args], input=stdin, capture_output=True,
+                          text=True, cwd=cwd, timeout=CLI_TIMEOUT, env=env)
