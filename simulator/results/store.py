@@ -85,7 +85,7 @@ def _sqlite_engine(url: str) -> Engine:
 def make_engine(url: str) -> Engine:
     if url.startswith("sqlite"):
         return _sqlite_engine(url)
-    return create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
+    return create_engine(url, connect_args={"connect_timeout": 5})
 
 
 class ResultStore:
@@ -142,8 +142,6 @@ class ResultStore:
         with self.engine.connect().execution_options(frontline_write=True) as conn:
             try:
                 with conn.begin():
-                    if conn.execute(select(t.runs.c.run_id).where(t.runs.c.run_id == record.run_id)).first():
-                        return False
                     conn.execute(t.runs.insert(), [_run_row(record)])
                     if record.principle_scores:
                         conn.execute(t.run_scores.insert(), [
@@ -153,8 +151,13 @@ class ResultStore:
                     if choices:
                         conn.execute(t.run_choices.insert(), choices)
             except IntegrityError:
-                # Another process stored the same run_id between our check and insert.
-                return False
+                # Usually: this run_id is already stored (import twice, or a retry). Anything else
+                # is a real error.
+                with conn.begin():
+                    found = conn.execute(select(t.runs.c.run_id).where(t.runs.c.run_id == record.run_id)).first()
+                if found:
+                    return False
+                raise
         return True
 
     # --- reading whole records -----------------------------------------------------------------
