@@ -27,8 +27,9 @@ def _assert_only_whole_runs(url: str) -> int:
         t = store.tables
         with store.reading() as conn:
             runs = conn.execute(select(func.count()).select_from(t.runs)).scalar()
-            scores = dict(conn.execute(select(t.run_scores.c.run_id, func.count()).group_by(t.run_scores.c.run_id)).all())
-            steps = dict(conn.execute(select(t.run_choices.c.run_id, func.count()).group_by(t.run_choices.c.run_id)).all())
+            per_run = [select(table.c.run_id, func.count()).group_by(table.c.run_id)
+                       for table in (t.run_scores, t.run_choices)]
+            scores, steps = (dict(conn.execute(query).all()) for query in per_run)
             ids = [row.run_id for row in conn.execute(select(t.runs.c.run_id))]
         for run_id in ids:
             assert scores.get(run_id) == len(SCORES) and steps.get(run_id) == STEPS, run_id
