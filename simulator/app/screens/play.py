@@ -263,7 +263,7 @@ class PlayScreen(Screen):
         main = pygame.Rect(self.side.right + 16, top, size[0] - self.side.right - 16 - MARGIN // 2, bottom - top)
         self.timer_height = text.line_height("small") + 22 if self.view.time_limit else 0
         self.options.layout(ctx, pygame.Rect(main.left, main.top, main.width, main.height))
-        options_height = min(self.options.content_height, main.height * 58 // 100)
+        options_height = min(self.options.content_height, main.height * 2 // 3)
         options_rect = pygame.Rect(main.left, main.bottom - options_height, main.width, options_height)
         self.options.layout(ctx, options_rect)
         self.timer_rect = pygame.Rect(main.left + 12, options_rect.top - self.timer_height, main.width - 24,
