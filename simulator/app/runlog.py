@@ -17,10 +17,32 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-class RunLog(Protocol):
-    def save_run(self, record: RunRecord) -> None: ...
+class ScoredRun(Protocol):
+    """What the game reads from a past run (a ``RunRecord`` or the store's ``HistoryEntry``)."""
 
-    def best_run(self, player: str, scenario_id: str) -> RunRecord | None: ...
+    overall: int
+    principle_scores: dict[str, int]
+
+
+class RunLog(Protocol):
+    def save_run(self, record: RunRecord) -> object: ...
+
+    def best_run(self, player: str, scenario_id: str) -> ScoredRun | None: ...
+
+
+class StoreRunLog:
+    """Adapter for ``simulator.results.store.ResultStore`` (best runs come from ``queries``)."""
+
+    def __init__(self, store: object):
+        self.store = store
+
+    def save_run(self, record: RunRecord) -> None:
+        self.store.save_run(record)  # type: ignore[attr-defined]
+
+    def best_run(self, player: str, scenario_id: str) -> ScoredRun | None:
+        from simulator.results.queries import best_run  # type: ignore[import-not-found]
+
+        return best_run(self.store, player, scenario_id)  # type: ignore[no-any-return]
 
 
 class NullRunLog:
@@ -61,7 +83,7 @@ class SafeRunLog:
         except Exception as error:  # noqa: BLE001 - any store failure is logged, the game goes on
             log.warning("could not save the run %s: %s", record.run_id, error)
 
-    def best_run(self, player: str, scenario_id: str) -> RunRecord | None:
+    def best_run(self, player: str, scenario_id: str) -> ScoredRun | None:
         try:
             return self.inner.best_run(player, scenario_id)
         except Exception as error:  # noqa: BLE001
@@ -74,7 +96,7 @@ def open_run_log() -> RunLog:
     try:
         from simulator.results.store import open_store  # type: ignore[import-not-found]
 
-        return SafeRunLog(open_store())
+        return SafeRunLog(StoreRunLog(open_store()))
     except Exception as error:  # noqa: BLE001 - missing module, driver or database
         log.warning("results store unavailable (%s); runs will not be kept", error)
         return NullRunLog()

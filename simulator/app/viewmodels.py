@@ -13,9 +13,9 @@ if TYPE_CHECKING:
     from scoring.report import Report
     from scoring.scorer import StepGrade
     from simulator.app.library import LibraryEntry
+    from simulator.app.runlog import ScoredRun
     from simulator.content.models import Node, Scenario
     from simulator.engine.session import PlaySession
-    from simulator.results.records import RunRecord
 
 OUTCOME_LABELS = {"resolved": "Resolved", "escalated": "Escalated", "partially_resolved": "Partly resolved",
                   "customer_lost": "Customer lost"}
@@ -236,7 +236,7 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
-def debrief_view(report: Report, previous: RunRecord | None) -> DebriefView:
+def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
     best_scores = previous.principle_scores if previous else {}
     bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id))
                  for p in report.principles)

@@ -82,3 +82,15 @@ def test_safe_run_log_swallows_store_errors(caplog: pytest.LogCaptureFixture) ->
     with caplog.at_level(logging.WARNING):
         assert SafeRunLog(Failing()).best_run("Robin", "x") is None
     assert "database is down" in caplog.text
+
+
+def test_the_real_results_store_is_adapted(home: Path) -> None:
+    from simulator.app.runlog import open_run_log
+    from simulator.results.records import RunRecord, new_run_id, now_utc
+
+    log = open_run_log()
+    record = RunRecord(new_run_id(), "Robin", "", "", "late-parcel", "", "coach", now_utc(), now_utc(),
+                       "finished", "resolved", 80, {"be-honest": 100})
+    log.save_run(record)
+    best = log.best_run("Robin", "late-parcel")
+    assert best is not None and best.overall == 80 and best.principle_scores == {"be-honest": 100}
