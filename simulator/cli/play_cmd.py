@@ -23,8 +23,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
     parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
-    parser.add_argument("--mode", choices=("coach", "assessment"), default="coach",
-                        help="coach: feedback after every choice; assessment: only at the end")
+    parser.add_argument("--mode", choices=("coach", "assessment"), default=None,
+                        help="coach: feedback after every choice; assessment: only at the end "
+                        "(default: coach in the terminal, your saved setting in the game)")
     parser.add_argument("--no-timers", action="store_true", help="switch off time limits")
     from simulator.results.play_saving import add_result_flags
 
@@ -53,6 +54,7 @@ def _seed(raw: str) -> int | str:
 
 
 def play_text(args: argparse.Namespace) -> int:
+    args.mode = args.mode or "coach"
     from scoring.catalog import default_catalog
     from simulator.content.loader import load_scenario
     from simulator.content.problems import ContentError
