@@ -122,3 +122,13 @@ def test_forbidden_character_is_located_after_non_ascii_text() -> None:
 def test_empty_text_gives_no_data() -> None:
     assert parse_yaml("", "t.yaml").data is None
     assert parse_yaml("# only a comment\n", "t.yaml").data is None
+
+
+def test_value_count_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    import simulator.content.safe_yaml as safe_yaml
+
+    assert safe_yaml.MAX_VALUES >= 800_000  # the 10,000-node benchmark scenario holds about 783,000 values
+    monkeypatch.setattr(safe_yaml, "MAX_VALUES", 100)
+    assert len(parse_yaml("- a\n" * 99, "t.yaml").data) == 99  # 99 items + the list itself = 100 values
+    (problem,) = refuse("- a\n" * 100)
+    assert problem.startswith("t.yaml:100:3: the file holds more than 100 values")
