@@ -1,0 +1,9 @@
+"""Lint rules: each is ``rule(context) -> Iterable[Finding]`` (see ``simulator.authoring.lint``)."""
+
+from __future__ import annotations
+
+from simulator.authoring.lint_rules.screen import SCREEN_RULES
+from simulator.authoring.lint_rules.structure import STRUCTURE_RULES
+from simulator.authoring.lint_rules.teaching import TEACHING_RULES
+
+RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *SCREEN_RULES)
