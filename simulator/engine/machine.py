@@ -10,8 +10,10 @@ a pure function of the session's state values. Sessions are models: ``start()`` 
 
 from __future__ import annotations
 
+import gc
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
 from transitions import EventData, Machine
@@ -36,6 +38,18 @@ def _guard(condition: Condition) -> Callable[[EventData], bool]:
     return guard
 
 
+@contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (as the loader does around validation)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _SharedMachine(Machine):
     """A ``Machine`` whose ``add_model`` does not walk every state.
 
@@ -55,11 +69,16 @@ class ScenarioMachine:
     def __init__(self, scenario: Scenario, content_hash: str = ""):
         self.scenario = scenario
         self.content_hash = content_hash
-        self.machine = _SharedMachine(
+        with _gc_paused():  # the build allocates ~10 objects per transition: 3x faster paused
+            self.machine = self._build(scenario)
+
+    @classmethod
+    def _build(cls, scenario: Scenario) -> Machine:
+        return _SharedMachine(
             model=None,
             states=list(scenario.nodes),
             initial=scenario.start,
-            transitions=self._transitions(scenario),
+            transitions=cls._transitions(scenario),
             auto_transitions=False,
             send_event=True,
             model_override=True,
