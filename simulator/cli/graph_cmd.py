@@ -1,0 +1,71 @@
+"""``frontline graph SCENARIO``: the branching as a Mermaid or Graphviz DOT diagram."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser(
+        "graph", help="draw the branching as a Mermaid or DOT diagram",
+        description="Write the scenario's branching as a diagram: endings coloured by outcome, edges "
+        "labelled with the option and its grades (dashed: has a condition). Mermaid renders on GitHub "
+        "and in most editors; DOT needs Graphviz (dot -Tsvg). With --results, edge labels also show how "
+        "often players took each option, from the results store (--db URL, else $FRONTLINE_DB).",
+    )
+    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+    parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
+    parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    parser.add_argument("--results", action="store_true", help="show how often players took each option")
+    parser.add_argument("--db", metavar="URL", help="results store URL (default: $FRONTLINE_DB or the local file)")
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from scoring.catalog import default_catalog
+    from simulator.authoring.diagram import dot, mermaid
+    from simulator.content.loader import load_scenario
+    from simulator.content.problems import ContentError
+    from simulator.paths import find_scenario
+
+    try:
+        loaded = load_scenario(Path(find_scenario(args.scenario)), default_catalog().ids())
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return 1
+    counts = None
+    if args.results or args.db:
+        counts = _counts(args.db, loaded.scenario.id)
+        if counts is None:
+            return 1
+    text = (mermaid if args.format == "mermaid" else dot)(loaded.scenario, counts)
+    if args.out is None:
+        sys.stdout.write(text)
+        return 0
+    try:
+        args.out.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write {args.out}: {error.strerror}", file=sys.stderr)
+        return 1
+    print(f"wrote {args.out}", file=sys.stderr)
+    return 0
+
+
+def _counts(url: str | None, scenario_id: str) -> dict[tuple[str, str], int] | None:
+    """Choice counts from the results store, or None (after printing why) when it cannot be read."""
+    try:
+        from simulator.authoring.diagram import choice_counts
+        from simulator.results.location import StoreError
+        from simulator.results.store import open_store
+    except ImportError as error:  # pragma: no cover - the results package ships with the game
+        print(f"error: results are not available: {error}", file=sys.stderr)
+        return None
+    try:
+        with open_store(url) as store:
+            return choice_counts(store.iter_records(), scenario_id)
+    except StoreError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return None
