@@ -127,24 +127,30 @@ class WorkshopData:
     choices: tuple[ChoiceCount, ...]
 
 
-def workshop_data(store: ResultStore, workshop: str) -> WorkshopData:
-    """Every run of a workshop with its scores, and how many runs took each option of each decision."""
+def workshop_data(store: ResultStore, workshop: str, batch: int = 500) -> WorkshopData:
+    """Every run of a workshop with its scores, and how many runs took each option of each decision.
+
+    Scores and decisions are read by run_id batches (primary-key lookups), so the cost follows the
+    workshop's size, not the whole store's."""
     runs, scores, choices = store.tables.runs, store.tables.run_scores, store.tables.run_choices
     run_query = (select(runs.c.run_id, runs.c.player, runs.c.team, runs.c.scenario_id, runs.c.status,
                         runs.c.outcome, runs.c.overall)
                  .where(runs.c.workshop == workshop).order_by(runs.c.ended_at, runs.c.run_id))
-    score_query = (select(scores.c.run_id, scores.c.principle_id, scores.c.score)
-                   .join(runs, runs.c.run_id == scores.c.run_id).where(runs.c.workshop == workshop))
-    choice_query = (select(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id, func.count().label("n"))
-                    .join(runs, runs.c.run_id == choices.c.run_id).where(runs.c.workshop == workshop)
-                    .group_by(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id))
+    by_run: dict[str, dict[str, int]] = {}
+    tally: dict[tuple[str, str, str], int] = {}
     with store.reading() as conn:
         run_rows = conn.execute(run_query).all()
-        by_run: dict[str, dict[str, int]] = {}
-        for row in conn.execute(score_query):
-            by_run.setdefault(row.run_id, {})[row.principle_id] = row.score
-        counts = tuple(ChoiceCount(r.scenario_id, r.node_id, r.choice_id, int(r.n))
-                       for r in conn.execute(choice_query))
+        scenario_of = {r.run_id: r.scenario_id for r in run_rows}
+        ids = list(scenario_of)
+        for start in range(0, len(ids), batch):
+            chunk = ids[start:start + batch]
+            for row in conn.execute(select(scores).where(scores.c.run_id.in_(chunk))):
+                by_run.setdefault(row.run_id, {})[row.principle_id] = row.score
+            query = select(choices.c.run_id, choices.c.node_id, choices.c.choice_id).where(choices.c.run_id.in_(chunk))
+            for row in conn.execute(query):
+                key = (scenario_of[row.run_id], row.node_id, row.choice_id)
+                tally[key] = tally.get(key, 0) + 1
+    counts = tuple(ChoiceCount(s, n, c, k) for (s, n, c), k in sorted(tally.items()))
     return WorkshopData(workshop, tuple(
         WorkshopRun(r.run_id, r.player, r.team, r.scenario_id, r.status, r.outcome, r.overall,
                     by_run.get(r.run_id, {})) for r in run_rows), counts)
