@@ -140,7 +140,9 @@ def score_run(scenario: Scenario, transcript: Sequence[Step], catalog: Catalog,
     grades = [grade_step(scenario, step) for step in transcript]
     principles = _principle_scores(grades, catalog)
     strengths, weaknesses = _notes(principles)
-    overall = _percent(sum(g.earned for g in grades), sum(g.possible for g in grades))
+    possible = sum(g.possible for g in grades)
+    # Nothing graded: a finished run missed nothing (100); an abandoned one showed nothing (0).
+    overall = _percent(sum(g.earned for g in grades), possible) if possible or ending else 0
     return Report(
         scenario_id=scenario.id, scenario_title=scenario.title, finished=ending is not None,
         outcome=ending.outcome.value if ending else None, quality=ending.quality.value if ending else None,

@@ -172,3 +172,10 @@ def test_greedy_best_option_scores_100_and_random_runs_stay_in_range(catalog: Ca
         assert score_run(loaded.scenario, greedy.transcript, catalog, greedy.ending).overall == 100
         report = score_run(loaded.scenario, rng_session.transcript, catalog, rng_session.ending)
         assert 0 <= report.overall <= 100 and all(0 <= s <= 100 for s in report.scores().values())
+
+
+def test_run_abandoned_before_any_decision_scores_zero(principle_ids: tuple[str, ...], catalog: Catalog) -> None:
+    loaded = load_scenario(LATE_PARCEL, principle_ids)
+    session = ScenarioMachine(loaded.scenario).start()
+    report = score_run(loaded.scenario, session.transcript, catalog, None)
+    assert (report.finished, report.overall, report.grade) == (False, 0, "Not yet")
