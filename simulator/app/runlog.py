@@ -91,6 +91,13 @@ class SafeRunLog:
             return None
 
 
+def results_store(run_log: RunLog) -> object | None:
+    """The open results store behind ``run_log`` for read-only queries (leaderboard, history), or
+    None when runs are not kept in one (``NullRunLog``, ``MemoryRunLog``)."""
+    inner = run_log.inner if isinstance(run_log, SafeRunLog) else run_log
+    return inner.store if isinstance(inner, StoreRunLog) else None
+
+
 def open_run_log() -> RunLog:
     """The real results store when it can be opened, else a ``NullRunLog`` (with a warning)."""
     try:
