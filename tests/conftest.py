@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -22,6 +21,15 @@ REPO = Path(__file__).resolve().parent.parent
 FIXTURES = REPO / "tests" / "fixtures" / "scenarios"
 LATE_PARCEL = FIXTURES / "late_parcel.yaml"
 CLI_TIMEOUT = 20  # a guard against hangs, not a performance assertion (the product target is 2 s)
+
+
+@pytest.fixture(autouse=True)
+def private_user_dirs(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own FRONTLINE_HOME: nothing a test does touches the real user folders."""
+    home = tmp_path_factory.mktemp("frontline-home")
+    monkeypatch.setenv("FRONTLINE_HOME", str(home))
+    monkeypatch.delenv("FRONTLINE_DB", raising=False)
+    return home
 
 
 @pytest.fixture(scope="session")
@@ -51,7 +59,7 @@ def run_main(*args: str, stdin: str = "", cwd: Path = REPO, home: Path | None = 
     The timeout is a guard against hangs (raises ``TimeoutExpired``), not a performance assertion.
     """
     if home is None:
-        home = cwd / ".frontline-home" if cwd != REPO else Path(tempfile.mkdtemp(prefix="frontline-home-"))
+        home = cwd / ".frontline-home" if cwd != REPO else Path(os.environ["FRONTLINE_HOME"])
     env = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "PYTHONDONTWRITEBYTECODE": "1", "LANG": "C.UTF-8",
            "FRONTLINE_HOME": str(home), "FRONTLINE_PLAYER": "tester",
            "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"}
