@@ -25,11 +25,19 @@ MAX_WIDTH = 12  # nodes per layer once the graph has fanned out
 TIMED_EVERY = 6  # about one decision node in this many is timed
 PRINCIPLES = ("listen-first", "show-empathy", "be-honest", "apologize-sincerely", "explain-the-why",
               "own-the-follow-through", "find-a-compromise", "stay-professional")
-STATE = {"mood": 35, "patience": 60, "trust": 50, "apologized": 0}
+STATE = {"mood": 35, "patience": 60, "trust": 50, "apologized": 0, "refund_offered": 0}
+# Choice conditions read only the two flags (set to 100 or back to 0), so the reachable state space
+# that lint and explore analyse stays at most 4 states per node, as in real content.
+FLAGS = {"apologize": "apologized", "refund": "refund_offered", "offer": "refund_offered"}
 CHOICE_IDS = ("ask", "apologize", "explain", "refund", "escalate", "stall", "promise", "check",
               "empathize", "policy", "offer", "summarize", "transfer", "thank")
-CONDITIONS = ("mood < 40", "trust >= 50", "patience > 30 and not apologized", "mood >= 60 or trust > 70",
-              "apologized", "not (mood < 20)", "patience <= 50")
+Flags = tuple[int, int]  # (apologized, refund_offered), each 0 or 100
+CONDITIONS = {  # text -> the same test in Python, to pick conditions some player can meet
+    "apologized": lambda a, r: a > 0, "not apologized": lambda a, r: a == 0,
+    "refund_offered": lambda a, r: r > 0, "not refund_offered": lambda a, r: r == 0,
+    "apologized and not refund_offered": lambda a, r: a > 0 and r == 0,
+    "refund_offered or apologized": lambda a, r: a > 0 or r > 0,
+}
 ENDING_KINDS = (("resolved", "good", "Problem solved"), ("partially_resolved", "mixed", "Left waiting"),
                 ("customer_lost", "bad", "Customer lost"), ("escalated", "mixed", "Passed upstairs"),
                 ("resolved", "mixed", "Fixed, grudgingly"), ("customer_lost", "bad", "Cancelled"))
@@ -100,6 +108,7 @@ class _Builder:
         self.rng = random.Random(seed)
         self.endings = [f"end-{k:03d}" for k in range(_ending_count(nodes))]
         sizes = _layer_sizes(nodes - len(self.endings))
+        self.reach: dict[str, set[Flags]] = {}  # flag values players can arrive with, per node
         self.layers: list[list[str]] = []
         count = 0
         for size in sizes:
@@ -107,6 +116,7 @@ class _Builder:
             count += size
 
     def build(self) -> list[_Node]:
+        self.reach[self.layers[0][0]] = {(0, 0)}
         nodes: list[_Node] = []
         targeted: set[str] = set()
         for depth, layer in enumerate(self.layers):
@@ -116,6 +126,8 @@ class _Builder:
                 targeted.update(choice.next for choice in node.choices)
                 nodes.append(node)
         self._cover_endings(nodes, targeted)
+        for node in nodes:
+            self._weaken_bad_endings(node)
         nodes.extend(self._ending(k, ending_id) for k, ending_id in enumerate(self.endings))
         return nodes
 
@@ -135,12 +147,47 @@ class _Builder:
                 target, condition = covers[j], None
             else:
                 target = self._optional_target(following)
-                condition = rng.choice(CONDITIONS) if rng.random() < 0.5 else None
+                condition = self._condition(node_id) if rng.random() < 0.5 else None
             node.choices.append(self._choice(ids[j], target, number, condition))
+            self._propagate(node_id, node.choices[-1])
+        self._trade_offs(node.choices)
         if number % TIMED_EVERY == 3:
-            node.time_limit = rng.randrange(10, 46, 5)
-            node.timeout_choice = node.choices[0].id
+            self._add_timer(node)
         return node
+
+    def _condition(self, node_id: str) -> str | None:
+        """A condition that some arriving player meets (and, when possible, some do not)."""
+        states = self.reach[node_id]
+        met = {text: sum(test(*flags) for flags in states) for text, test in CONDITIONS.items()}
+        choices = [t for t, n in met.items() if 0 < n < len(states)] or [t for t, n in met.items() if n]
+        return self.rng.choice(choices) if choices else None
+
+    def _propagate(self, node_id: str, choice: _Choice) -> None:
+        """Record the flag values players can carry along ``choice`` into its target."""
+        test = CONDITIONS[choice.condition] if choice.condition else (lambda a, r: True)
+        arriving = self.reach.setdefault(choice.next, set())
+        for flags in self.reach[node_id]:
+            if test(*flags):
+                arriving.add(_after(flags, choice.effects))
+
+    def _weaken_bad_endings(self, node: _Node) -> None:
+        """Options into a bad ending grade below every other option, so perfect play ends well."""
+        bad = [c for c in node.choices if self._quality(c.next) == "bad"]
+        if len(bad) == len(node.choices):
+            bad[0].next, bad = self.endings[0], bad[1:]  # endings[0] is a good one
+        for choice in bad:
+            upside = max(choice.grades, key=lambda p: choice.grades[p])
+            choice.grades = {upside: 1, next(p for p in PRINCIPLES if p not in (upside,)): -3}
+        top = max(sum(c.grades.values()) for c in node.choices if c.condition is None)
+        for choice in bad:  # no always-available option beats it: send it somewhere good
+            if sum(choice.grades.values()) == top:
+                choice.next = self.endings[0]
+                choice.grades = {p: abs(g) for p, g in choice.grades.items()}
+
+    def _quality(self, node_id: str) -> str:
+        if not node_id.startswith("end-"):
+            return ""
+        return ENDING_KINDS[int(node_id.rsplit("-", 1)[1]) % len(ENDING_KINDS)][1]
 
     def _optional_target(self, following: list[str]) -> str:
         if following is not self.endings and self.rng.random() < 0.04:
@@ -158,12 +205,32 @@ class _Builder:
         rng = self.rng
         deltas = (-20, -15, -10, -5, 5, 10, 15, 20)
         effects = {var: rng.choice(deltas) for var in rng.sample(("mood", "patience", "trust"), 2)}
-        if choice_id == "apologize":
-            effects["apologized"] = 1
-        principles = rng.sample(PRINCIPLES, rng.choice((1, 2, 2)))
-        grades = {p: rng.choice((-3, -2, -1, 1, 2, 3)) for p in principles}
+        if choice_id in FLAGS:
+            effects[FLAGS[choice_id]] = 100
+        elif choice_id == "policy":
+            effects["apologized"] = -100
         text = rng.choice(AGENT_LINES).format(n=1000 + number)
-        return _Choice(choice_id, text, target, effects, grades, rng.choice(FEEDBACK), condition)
+        return _Choice(choice_id, text, target, effects, {}, rng.choice(FEEDBACK), condition)
+
+    def _trade_offs(self, choices: list[_Choice]) -> None:
+        """Grades where every option has its own strength (no option is worse on every principle)."""
+        upsides = self.rng.sample(PRINCIPLES, len(choices))
+        for choice, upside in zip(choices, upsides, strict=True):
+            choice.grades = {upside: self.rng.choice((1, 2, 3))}
+            if self.rng.random() < 0.6:
+                downside = self.rng.choice([p for p in PRINCIPLES if p != upside])
+                choice.grades[downside] = self.rng.choice((-1, -2))
+
+    def _add_timer(self, node: _Node) -> None:
+        """A timer long enough to read the node; running out takes a weak, unconditional option."""
+        node.time_limit = self.rng.randrange(25, 61, 5)
+        weak, strong = node.choices[0], node.choices[1]
+        node.timeout_choice = weak.id
+        upside = next(iter(weak.grades))
+        others = [p for p in PRINCIPLES if p != upside and p not in strong.grades]
+        weak.grades = {upside: 1, others[0]: -3, others[1]: -1}  # net -3: below any other option
+        strong.condition = None
+        strong.grades = {p: abs(g) for p, g in strong.grades.items()}
 
     def _cover_endings(self, nodes: list[_Node], targeted: set[str]) -> None:
         """Give every ending not yet led to an unconditional way in from the last decisions."""
@@ -173,7 +240,10 @@ class _Builder:
             node = candidates[k % len(candidates)]
             used = {c.id for c in node.choices}
             choice_id = next(c for c in CHOICE_IDS if c not in used)
-            node.choices.append(self._choice(choice_id, ending_id, int(node.id.rsplit("-", 1)[1]), None))
+            choice = self._choice(choice_id, ending_id, int(node.id.rsplit("-", 1)[1]), None)
+            strengths = {p for c in node.choices for p, grade in c.grades.items() if grade > 0}
+            choice.grades = {next(p for p in PRINCIPLES if p not in strengths): 1}
+            node.choices.append(choice)
 
     def _ending(self, k: int, ending_id: str) -> _Node:
         outcome, quality, title = ENDING_KINDS[k % len(ENDING_KINDS)]
@@ -183,6 +253,11 @@ class _Builder:
         node = _Node(ending_id, lines=[(None, "Okay. Thanks, I suppose. Bye.")])
         node.ending = (outcome, quality, f"{title} ({k + 1})", debrief)
         return node
+
+
+def _after(flags: Flags, effects: dict[str, int]) -> Flags:
+    apologized = max(0, min(100, flags[0] + effects.get("apologized", 0)))
+    return apologized, max(0, min(100, flags[1] + effects.get("refund_offered", 0)))
 
 
 def _q(text: str) -> str:
@@ -225,6 +300,7 @@ def _emit_node(node: _Node, out: list[str]) -> None:
 def generate_text(nodes: int, seed: int = 0) -> str:
     """YAML text of a valid synthetic scenario with exactly ``nodes`` nodes."""
     built = _Builder(nodes, seed).build()
+    graded = {p for node in built for choice in node.choices for p in choice.grades}
     out = [
         "# Synthetic scenario written by benchmarks/generate.py; do not edit by hand.",
         "schema_version: 1",
@@ -233,7 +309,7 @@ def generate_text(nodes: int, seed: int = 0) -> str:
         f"summary: {_q('A generated scenario for benchmarks: a long, branching support call.')}",
         "difficulty: intermediate",
         f"estimated_minutes: {min(120, max(1, len(built) // 400 + 2))}",
-        f"principles: [{', '.join(PRINCIPLES)}]",
+        f"principles: [{', '.join(p for p in PRINCIPLES if p in graded)}]",
         "customer:",
         f"  name: {_q('Alex Morgan')}",
         f"  situation: {_q('A regular customer whose problem has dragged on for a week.')}",
