@@ -45,8 +45,11 @@ def clean_name(text: object, empty: str = "") -> str:
 
 
 def when_text(moment: datetime | None) -> str:
-    """A run's date in the player's local time, e.g. "05 Mar 2025"."""
-    return moment.astimezone().strftime("%d %b %Y") if moment is not None else ""
+    """A run's date in the player's local time, e.g. "5 Mar 2025"."""
+    if moment is None:
+        return ""
+    local = moment.astimezone()
+    return f"{local.day} {local:%b %Y}"
 
 
 def outcome_text(status: str, outcome: str | None) -> str:
@@ -216,7 +219,7 @@ def caption(filters: Sequence[Filter]) -> str:
 def build_leaderboard(store: ResultStore | None, filters: tuple[Filter, ...], player: str, facets: Facets,
                       titles: Mapping[str, str], limit: int = BOARD_LIMIT) -> LeaderboardView:
     """Rows for the current filters: rank ("=2" when tied), player, team, score and
-    "outcome · date · runs" (prefixed by the scenario title across all scenarios); rows named
+    "outcome · date · N runs" (prefixed by the scenario title across all scenarios); rows named
     ``player`` are highlighted."""
     text = caption(filters)
     if store is None or facets.runs == 0:
@@ -253,7 +256,7 @@ def _line(rows: Sequence[LeaderboardRow], index: int, entry: HistoryEntry | None
     row = rows[index]
     tied = any(0 <= j < len(rows) and rows[j].score == row.score for j in (index - 1, index + 1))
     parts = [outcome_text(entry.status, entry.outcome) if entry else "", when_text(row.ended_at),
-             "1 run" if row.runs == 1 else f"best of {row.runs} runs"]
+             "1 run" if row.runs == 1 else f"{row.runs} runs"]
     detail = " \u00b7 ".join(p for p in parts if p)
     if all_scenarios and entry is not None:
         detail = f"{clean_name(titles.get(entry.scenario_id, entry.scenario_id))}: {detail}"

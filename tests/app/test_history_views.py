@@ -39,8 +39,8 @@ def test_progress_per_scenario_in_picker_order_with_chart_points_and_principles(
     assert parcel.counts == "4 attempts: 3 finished, 1 abandoned"
     assert parcel.summary == "Up 15 points since the first run (best 85)."
     assert [a.attempt for a in parcel.attempts] == [4, 3, 2, 1]  # newest first
-    assert parcel.attempts[0].text == "#4  05 Mar 2025  Resolved  70/100  (assessment)"
-    assert parcel.attempts[1].text == "#3  05 Mar 2025  Escalated  85/100"
+    assert parcel.attempts[0].text == "#4  5 Mar 2025  Resolved  70/100  (assessment)"
+    assert parcel.attempts[1].text == "#3  5 Mar 2025  Escalated  85/100"
     assert "Abandoned  not scored" in parcel.attempts[2].text and not parcel.attempts[2].finished
     assert [(p.name, p.best, p.latest) for p in parcel.principles] == [("Listen first", 100, 80),
                                                                         ("Be honest", 90, 90)]

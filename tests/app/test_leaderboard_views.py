@@ -106,7 +106,7 @@ def test_rows_are_ranked_with_ties_highlight_and_outcome(store: ResultStore) -> 
     assert [(x.rank, x.player, x.team, x.score) for x in view.lines] == [
         ("1", "Ana", "Blue", "90"), ("=2", "Bo", "Red", "80"), ("=2", "Cy", "Blue", "80")]
     assert [x.highlight for x in view.lines] == [False, True, False]
-    assert view.lines[0].detail == "Escalated \u00b7 05 Mar 2025 \u00b7 best of 2 runs"
+    assert view.lines[0].detail == "Escalated \u00b7 5 Mar 2025 \u00b7 2 runs"
     assert view.lines[1].detail.startswith("Resolved") and view.lines[1].detail.endswith("1 run")
     assert view.message == "" and view.caption == "Best overall score per player on Late parcel"
 

@@ -125,6 +125,7 @@ class DebriefScreen(Screen):
             TextRow(v.debrief),
             ButtonRow("Try again", self.try_again, key="again", primary=True, detail="Play the whole scenario again"),
             ButtonRow("Choose another scenario", self.back, key="list"),
+            ButtonRow("See the leaderboard for this scenario", self.open_leaderboard, key="leaderboard"),
             TextRow("Principles: this run (striped bar) and your previous best (outlined bar)", role="h2"),
             TextRow("Each decision that tested a principle counts: points earned out of the points possible "
                     "between the worst and the best option you had.", role="small", color="muted"),
@@ -148,6 +149,11 @@ class DebriefScreen(Screen):
 
         session = self.machine.start(seed=self.ctx.next_seed())
         self.app.replace(PlayScreen(self.app, session, self.entry, Run(self.run.mode)))
+
+    def open_leaderboard(self) -> None:
+        from simulator.app.screens.leaderboard import LeaderboardScreen
+
+        self.app.push(LeaderboardScreen(self.app, self.report.scenario_id))
 
     def retry_from(self, step: int) -> None:
         from simulator.app.screens.play import PlayScreen

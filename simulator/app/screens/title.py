@@ -48,6 +48,9 @@ class TitleScreen(Screen):
                       detail=self._who() or "Enter your name before you play"),
             ButtonRow("Settings", self.open_settings, key="settings",
                       detail="Text size, contrast, motion, timers, mode"),
+            ButtonRow("Leaderboard", self.open_leaderboard, key="leaderboard",
+                      detail="Best scores per scenario and principle, by workshop and team"),
+            ButtonRow("My progress", self.open_history, key="history", detail="Your runs and scores over time"),
             ButtonRow("Quit", self.app.close, key="quit"),
         ]
         self.menu.set_rows(rows, focus_key=focus if focus != "resume" or self.resume else None)
@@ -101,6 +104,16 @@ class TitleScreen(Screen):
         from simulator.app.screens.settings_screen import SettingsScreen
 
         self.app.push(SettingsScreen(self.app))
+
+    def open_leaderboard(self) -> None:
+        from simulator.app.screens.leaderboard import LeaderboardScreen
+
+        self.app.push(LeaderboardScreen(self.app))
+
+    def open_history(self) -> None:
+        from simulator.app.screens.history import HistoryScreen
+
+        self.app.push(HistoryScreen(self.app))
 
     def resume_game(self) -> None:
         from simulator.app.screens.picker import PickerScreen
