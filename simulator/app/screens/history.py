@@ -109,13 +109,16 @@ class SectionRow(Row):
             add("Principles: latest (striped bar) and best (outlined bar)", "small", theme.muted)
             two = inner >= 40 * text.size("M", "small")[0]
             column = (inner - 2 * PAD) // 2 if two else inner
-            for index, principle in enumerate(s.principles):
-                x = (column + 2 * PAD) * (index % 2) if two else 0
-                label = text.render(fit(ctx, principle.text, "small", column), "small", theme.text)
-                self.blocks.append(("text", label, x, y))
-                self.blocks.append(("bars", (principle.latest, principle.best, column), x, y + label.get_height() + 3))
-                if not two or index % 2 == 1 or index == len(s.principles) - 1:
-                    y += label.get_height() + 3 + 2 * BAR + 12
+            per_line = 2 if two else 1
+            for start in range(0, len(s.principles), per_line):
+                pair = s.principles[start:start + per_line]
+                labels = [text.render(p.text, "small", theme.text, column) for p in pair]  # wrapped, never cut
+                label_h = max(label.get_height() for label in labels)
+                for index, (principle, label) in enumerate(zip(pair, labels, strict=True)):
+                    x = (column + 2 * PAD) * index
+                    self.blocks.append(("text", label, x, y + label_h - label.get_height()))
+                    self.blocks.append(("bars", (principle.latest, principle.best, column), x, y + label_h + 3))
+                y += label_h + 3 + 2 * BAR + 12
         add("Attempts, newest first" + (f" ({s.older} older not shown)" if s.older else ""), "small", theme.muted)
         for attempt in s.attempts:
             add(attempt.text, "small", theme.text if attempt.finished else theme.muted, gap=2)
