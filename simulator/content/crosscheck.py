@@ -105,6 +105,9 @@ def _check_choices(scenario: Scenario, node: Node, path: tuple[str, ...], doc: Y
                                   key=True)
         if choice.condition is not None:
             yield from _check_names(choice.condition.names, variables, doc, here + ("condition",))
+        elif choice.locked_hint is not None:
+            yield doc.problem(here + ("locked_hint",), "locked_hint without a condition: it is never shown",
+                              "add a 'condition' or remove 'locked_hint'", key=True)
 
 
 def _check_timer(node: Node, path: tuple[str, ...], doc: YamlDocument) -> Iterator[Problem]:

@@ -117,6 +117,7 @@ class Choice(_Frozen):
     grades: dict[Id, Annotated[int, Field(strict=True, ge=-MAX_GRADE, le=MAX_GRADE)]] = {}
     feedback: Text
     condition: ConditionText | None = None
+    locked_hint: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
 
 
 class Ending(_Frozen):

@@ -18,7 +18,7 @@ KNOWN_KEYS = (
     "schema_version", "id", "title", "summary", "difficulty", "estimated_minutes", "principles",
     "customer", "start", "nodes", "name", "situation", "portrait", "state", "speaker", "narration",
     "line", "when", "text", "time_limit", "timeout_choice", "shuffle", "choices", "ending", "next",
-    "effects", "grades", "feedback", "condition", "outcome", "quality", "debrief",
+    "effects", "grades", "feedback", "condition", "locked_hint", "outcome", "quality", "debrief",
 )
 
 

@@ -100,15 +100,28 @@ class PlaySession:
         return Beat(self.state, speaker, text, node.narration or "", mood, mood_label(mood),
                     dict(self.values), node.time_limit, node.ending)
 
-    def choices(self) -> tuple[ChoiceView, ...]:
+    def choices(self, *, include_hidden: bool = False) -> tuple[ChoiceView, ...]:
+        """Options in display order, numbered from 1.
+
+        An option whose condition does not hold is shown marked unavailable, with its author's
+        ``locked_hint`` as the reason, when it has one; without a hint it is hidden (it belongs to
+        a story branch the player is not on). ``include_hidden=True`` lists hidden ones too
+        (numbered after the visible ones) for tools.
+        """
         node = self.node
-        views = []
-        for number, position in enumerate(self._order, start=1):
+        shown: list[tuple[int, bool, str]] = []
+        hidden: list[tuple[int, bool, str]] = []
+        for position in self._order:
             choice = node.choices[position]
-            available = self._available(position)
-            why = "" if available else f"only when {choice.condition.source}"  # type: ignore[union-attr]
-            views.append(ChoiceView(number, choice.id, choice.text, available, why))
-        return tuple(views)
+            if self._available(position):
+                shown.append((position, True, ""))
+            elif choice.locked_hint:
+                shown.append((position, False, choice.locked_hint))
+            else:
+                hidden.append((position, False, f"only when {choice.condition.source}"))  # type: ignore[union-attr]
+        listed = shown + hidden if include_hidden else shown
+        return tuple(ChoiceView(number, node.choices[position].id, node.choices[position].text, available, why)
+                     for number, (position, available, why) in enumerate(listed, start=1))
 
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
@@ -119,9 +132,10 @@ class PlaySession:
 
     def choose_number(self, number: int, *, seconds: float | None = None) -> Step:
         """Choose by the 1-based number shown by ``choices()``."""
-        if not 1 <= number <= len(self._order):
-            raise ChoiceUnavailable(f"there is no option {number}; pick 1 to {len(self._order)}")
-        return self.choose(self.node.choices[self._order[number - 1]].id, seconds=seconds)
+        views = self.choices()
+        if not 1 <= number <= len(views):
+            raise ChoiceUnavailable(f"there is no option {number}; pick 1 to {len(views)}")
+        return self.choose(views[number - 1].id, seconds=seconds)
 
     def time_out(self, *, seconds: float | None = None) -> Step:
         """Time ran out on a timed node: take its timeout choice."""

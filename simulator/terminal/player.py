@@ -97,19 +97,23 @@ class TerminalPlayer:
                 self.say(f"Too slow: {elapsed:.0f} s is past the {limit} s limit.")
                 self.report_step(self.session.time_out(seconds=elapsed))
                 return True
-            message = self.try_choice(answer, len(options), elapsed)
+            message = self.try_choice(answer, elapsed)
             if message is None:
                 return True
             self.say(message)
 
-    def try_choice(self, answer: str, count: int, elapsed: float) -> str | None:
+    def try_choice(self, answer: str, elapsed: float) -> str | None:
         """None when a choice was taken, otherwise the message to show before asking again."""
-        if not (answer.isascii() and answer.isdigit()) or len(answer) > 9:
-            return f"Please type a number from 1 to {count} (or q to quit)."
+        views = self.session.choices()
+        if not (answer.isascii() and answer.isdigit()) or not 1 <= int(answer[:9] or 0) <= len(views):
+            return f"Please type a number from 1 to {len(views)} (or q to quit)."
+        view = views[int(answer) - 1]
+        if not view.available:
+            return f"Option {view.number} is not available now: {view.why_unavailable}"
         try:
-            step = self.session.choose_number(int(answer), seconds=elapsed)
+            step = self.session.choose(view.id, seconds=elapsed)
         except ChoiceUnavailable as error:
-            return f"{error}. Please type a number from 1 to {count}."
+            return f"{error}."
         self.report_step(step)
         return None
 

@@ -71,19 +71,58 @@ def test_beat_text_varies_with_state(machine: ScenarioMachine) -> None:
     assert calm.beat().time_limit == 20 and calm.beat().ending is None
 
 
-def test_unavailable_choices_are_marked_with_why(machine: ScenarioMachine) -> None:
+def test_unavailable_choices_without_a_hint_are_hidden(machine: ScenarioMachine) -> None:
     session = machine.start()
     session.choose("ask-details")  # sets apologized = 1, so 'recover' (apologized == 0) is locked
     views = {view.id: view for view in session.choices()}
-    assert set(views) == {"tell-truth", "promise", "recover", "stall"}
-    assert not views["recover"].available and views["recover"].why_unavailable == "only when apologized == 0"
-    assert all(view.available and view.why_unavailable == "" for k, view in views.items() if k != "recover")
-    assert sorted(view.number for view in views.values()) == [1, 2, 3, 4]
+    assert set(views) == {"tell-truth", "promise", "stall"}  # 'recover' has no locked_hint: hidden
+    assert sorted(view.number for view in views.values()) == [1, 2, 3]
+    everything = {view.id: view for view in session.choices(include_hidden=True)}
+    assert not everything["recover"].available
+    assert everything["recover"].why_unavailable == "only when apologized == 0"
+    assert everything["recover"].number == 4  # hidden ones are numbered after the visible ones
     with pytest.raises(ChoiceUnavailable):
         session.choose("recover")
     with pytest.raises(ChoiceUnavailable):
-        session.choose_number(views["recover"].number)
+        session.choose_number(4)
     assert session.state == "checking" and len(session.transcript) == 1  # unchanged
+
+
+def test_locked_choice_with_a_hint_is_shown_greyed_with_the_hint(load) -> None:  # type: ignore[no-untyped-def]
+    loaded = load(LOCKED)
+    session = ScenarioMachine(loaded.scenario).start()
+    views = {view.id: view for view in session.choices()}
+    assert set(views) == {"refund", "listen"}
+    assert not views["refund"].available and views["refund"].why_unavailable == "She needs to trust you first."
+    with pytest.raises(ChoiceUnavailable):
+        session.choose_number(views["refund"].number)
+    session.choose("listen")  # trust 40 -> 60
+    assert session.choices() == ()  # an ending: nothing to choose
+
+
+LOCKED = """
+    schema_version: 1
+    id: locked
+    title: Locked
+    summary: A locked option with a hint.
+    difficulty: beginner
+    estimated_minutes: 1
+    principles: [listen-first]
+    customer: {name: Kim, situation: Waiting., state: {mood: 50, trust: 40}}
+    start: a
+    nodes:
+      a:
+        line: Hello.
+        shuffle: false
+        choices:
+          - {id: refund, text: Refund now., next: end, condition: trust >= 60,
+             locked_hint: She needs to trust you first., grades: {listen-first: 1}, feedback: Fine.}
+          - {id: listen, text: Tell me more., next: end, effects: {trust: 20}, grades: {listen-first: 2},
+             feedback: Good.}
+      end:
+        line: Thanks.
+        ending: {outcome: resolved, quality: good, title: Done, debrief: Done.}
+"""
 
 
 def test_locked_choice_opens_when_its_condition_holds(machine: ScenarioMachine) -> None:

@@ -72,15 +72,10 @@ def test_bad_input_gets_a_message_and_the_prompt_again(parcel: LoadedScenario, c
     assert text.count("> ") == len(bad) + 2
 
 
-def test_locked_option_is_shown_and_refused(parcel: LoadedScenario, catalog: Catalog) -> None:
-    session = ScenarioMachine(parcel.scenario).start(seed=5)
-    session.choose("ask-details")
-    locked = next(v.number for v in session.choices() if v.id == "recover")
-    report, text, _ = run(parcel, catalog, ["@ask-details", str(locked), "@promise"])
-    unwrapped = " ".join(text.split())
-    assert f"{locked}. I'm sorry I brushed you off" in text
-    assert "(unavailable: only when apologized == 0)" in unwrapped
-    assert "'recover' is not available now. Please type a number from 1 to 4." in text
+def test_locked_option_without_hint_is_hidden_and_refused(parcel: LoadedScenario, catalog: Catalog) -> None:
+    report, text, _ = run(parcel, catalog, ["@ask-details", "4", "@promise"])
+    assert "I'm sorry I brushed you off" not in text  # 'recover' is locked and has no locked_hint
+    assert "Please type a number from 1 to 3 (or q to quit)." in text
     assert report is not None and report.ending_title == "Left hoping"
 
 
