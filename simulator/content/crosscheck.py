@@ -35,6 +35,32 @@ def crosscheck(scenario: Scenario, doc: YamlDocument, principle_ids: Collection[
     return problems
 
 
+def link_problems(doc: YamlDocument) -> list[Problem]:
+    """Broken node references found in raw data, for files that fail schema validation.
+
+    So that an author sees a bad ``next`` or ``start`` in the same run as a type error, these
+    links are checked on the raw mapping without needing a valid model.
+    """
+    data = doc.data if isinstance(doc.data, dict) else {}
+    nodes = data.get("nodes")
+    if not isinstance(nodes, dict):
+        return []
+    problems = []
+    start = data.get("start")
+    if isinstance(start, str) and start not in nodes:
+        problems.append(doc.problem(("start",), f"start node '{start}' does not exist",
+                                    _suggest(start, nodes) or "name one of the nodes under 'nodes:'"))
+    for node_id, node in nodes.items():
+        choices = node.get("choices") if isinstance(node, dict) else None
+        for index, choice in enumerate(choices if isinstance(choices, list) else []):
+            target = choice.get("next") if isinstance(choice, dict) else None
+            if isinstance(target, str) and target not in nodes:
+                problems.append(doc.problem(("nodes", node_id, "choices", index, "next"),
+                                            f"next node '{target}' does not exist",
+                                            _suggest(target, nodes) or "name an existing node or add it"))
+    return problems
+
+
 def _check_header(scenario: Scenario, doc: YamlDocument, principle_ids: Collection[str]) -> Iterator[Problem]:
     if scenario.start not in scenario.nodes:
         hint = _suggest(scenario.start, scenario.nodes) or "name one of the nodes under 'nodes:'"

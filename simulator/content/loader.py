@@ -19,7 +19,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from simulator.content.crosscheck import crosscheck
+from simulator.content.crosscheck import crosscheck, link_problems
 from simulator.content.files import discover, read_content
 from simulator.content.models import Scenario
 from simulator.content.problems import ContentError, Problem
@@ -74,7 +74,10 @@ def validate_document(document: YamlDocument, principle_ids: Collection[str]) ->
         with _gc_paused():
             scenario = Scenario.model_validate(document.data)
     except ValidationError as error:
-        raise ContentError(problems_from_validation(error, document)) from None
+        problems = problems_from_validation(error, document)
+        known = {(p.line, p.column) for p in problems}
+        problems += [p for p in link_problems(document) if (p.line, p.column) not in known]
+        raise ContentError(sorted(problems, key=lambda p: (p.line, p.column))) from None
     problems = crosscheck(scenario, document, principle_ids)
     if problems:
         raise ContentError(problems)

@@ -63,6 +63,19 @@ def test_schema_problems_are_all_reported_with_hints(load: Load) -> None:
     assert "customer.state.mood" in by_line[14].message and by_line[14].hint
 
 
+def test_broken_links_are_reported_alongside_schema_problems(load: Load) -> None:
+    text = LATE_PARCEL.read_text().replace("difficulty: beginner", "difficulty: easy").replace(
+        "next: lost", "next: lots").replace("start: opening", "start: openin")
+    with pytest.raises(ContentError) as caught:
+        load(text, "s.yaml")
+    formatted = [p.format() for p in caught.value.problems]
+    assert formatted[0].startswith("s.yaml:7:13: difficulty: Input should be 'beginner'")
+    assert formatted[1:] == [
+        "s.yaml:18:8: start node 'openin' does not exist (fix: did you mean 'opening'?)",
+        "s.yaml:41:15: next node 'lots' does not exist (fix: did you mean 'lost'?)",
+    ]
+
+
 def test_wrong_scalar_types_are_not_coerced(load: Load) -> None:
     for old, new in [("estimated_minutes: 3", "estimated_minutes: '3'"), ("    mood: 35", "    mood: true"),
                      ("effects: {mood: 10, apologized: 1}", "effects: {mood: 10.0, apologized: 1}"),
