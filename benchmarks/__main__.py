@@ -57,7 +57,7 @@ def format_table(rows: list[tuple[str, Figure]]) -> str:
     header = f"{'benchmark':<10} {'figure':<40} {'value':>12} {'target':>12}  {'unit':<8} status  note"
     lines = [header, "-" * len(header)]
     for module, fig in rows:
-        value = "n/a" if fig.value is None else f"{fig.value:,.3g}" if abs(fig.value) < 10 else f"{fig.value:,.0f}"
+        value = "n/a" if fig.value is None else f"{fig.value:,.3g}" if abs(fig.value) < 100 else f"{fig.value:,.0f}"
         sign = ">=" if fig.higher_is_better else "<="
         target = "" if fig.target is None else f"{sign} {fig.target:,.4g}"
         lines.append(f"{module:<10} {fig.name:<40} {value:>12} {target:>12}  {fig.unit:<8} "
