@@ -21,6 +21,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from simulator.app.viewmodels import OUTCOME_LABELS
+from simulator.results.views import Facets
 
 if TYPE_CHECKING:
     from simulator.results.store import ResultStore
@@ -103,15 +104,6 @@ class ScenarioOption:
     principles: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
-class Facets:
-    """Workshop and team values present among finished runs, and how many runs are stored."""
-
-    workshops: tuple[str, ...] = ()
-    teams: tuple[str, ...] = ()
-    runs: int = 0
-
-
 def scenario_options(entries: Sequence[Any]) -> tuple[ScenarioOption, ...]:
     """Playable library entries in picker order (broken ones are left out)."""
     return tuple(ScenarioOption(e.id, e.title, tuple(e.loaded.scenario.principles)) for e in entries if e.ok)
@@ -122,20 +114,12 @@ def load_facets(store: ResultStore | None) -> Facets:
     if store is None:
         return Facets()
     try:
-        from sqlalchemy import func, select
+        from simulator.results.queries import facets
 
-        from simulator.results.records import FINISHED
-
-        runs = store.tables.runs
-        finished = runs.c.status == FINISHED
-        with store.reading() as conn:
-            workshops = conn.execute(select(runs.c.workshop).where(finished).distinct()).scalars().all()
-            teams = conn.execute(select(runs.c.team).where(finished).distinct()).scalars().all()
-            count = conn.execute(select(func.count()).select_from(runs)).scalar() or 0
+        return facets(store)
     except Exception as error:  # noqa: BLE001 - a broken store must not crash the game
         log.warning("could not list workshops and teams: %s", error)
         return Facets()
-    return Facets(_sorted(workshops), _sorted(teams), int(count))
 
 
 def _sorted(values: Sequence[str | None]) -> tuple[str, ...]:

@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from typing import TYPE_CHECKING, TypeVar
 
 from simulator.results.records import RunRecord
-from simulator.results.views import HistoryEntry, LeaderboardRow
+from simulator.results.views import Facets, HistoryEntry, LeaderboardRow
 
 if TYPE_CHECKING:
     from simulator.results.store import ResultStore
@@ -59,3 +59,10 @@ def best_run(player: str, scenario_id: str, store: ResultStore | None = None) ->
     from simulator.results import queries
 
     return _with(store, lambda s: queries.best_run(s, player, scenario_id))
+
+
+def facets(store: ResultStore | None = None) -> Facets:
+    """Workshops and teams present among finished runs, for leaderboard filters."""
+    from simulator.results import queries
+
+    return _with(store, queries.facets)

@@ -15,7 +15,7 @@ from sqlalchemy import and_, func, select
 
 from simulator.results.records import FINISHED
 from simulator.results.store import ResultStore, from_db_time
-from simulator.results.views import HistoryEntry, LeaderboardRow
+from simulator.results.views import Facets, HistoryEntry, LeaderboardRow
 
 
 def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | None = None,
@@ -154,3 +154,18 @@ def workshop_data(store: ResultStore, workshop: str, batch: int = 500) -> Worksh
     return WorkshopData(workshop, tuple(
         WorkshopRun(r.run_id, r.player, r.team, r.scenario_id, r.status, r.outcome, r.overall,
                     by_run.get(r.run_id, {})) for r in run_rows), counts)
+
+
+def facets(store: ResultStore) -> Facets:
+    """The workshops and teams that finished runs carry (for filters), and the stored run count."""
+    runs = store.tables.runs
+    finished = runs.c.status == FINISHED
+    with store.reading() as conn:
+        workshops = conn.execute(select(runs.c.workshop).where(finished).distinct()).scalars().all()
+        teams = conn.execute(select(runs.c.team).where(finished).distinct()).scalars().all()
+        count = conn.execute(select(func.count()).select_from(runs)).scalar() or 0
+
+    def ordered(values: list[str | None]) -> tuple[str, ...]:
+        return tuple(sorted({v or "" for v in values}, key=lambda v: (v.casefold(), v)))
+
+    return Facets(ordered(list(workshops)), ordered(list(teams)), int(count))

@@ -116,3 +116,12 @@ def _principle_change(done: Sequence[HistoryEntry]) -> dict[str, int]:
             first.setdefault(principle, score)
             last[principle] = score
     return {p: last[p] - first[p] for p in sorted(first)}
+
+
+@dataclass(frozen=True)
+class Facets:
+    """Workshop and team values present among finished runs (sorted), and how many runs are stored."""
+
+    workshops: tuple[str, ...] = ()
+    teams: tuple[str, ...] = ()
+    runs: int = 0

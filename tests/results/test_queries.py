@@ -78,3 +78,12 @@ def test_progress_view_summarises_the_trend(store) -> None:
     assert view.principle_change == {"be-honest": 60, "listen-first": -40}
     assert view.summary.startswith("Up 20")
     assert progress_view("Nobody", []).summary == "No finished runs yet."
+
+
+def test_facets_list_workshops_and_teams_of_finished_runs(store) -> None:
+    assert api.facets(store=store).runs == 0
+    _fill(store)
+    facets = api.facets(store=store)
+    assert facets.workshops == ("W1", "W2")
+    assert facets.teams == ("blue", "green", "red")  # Ed's abandoned run counts only in `runs`
+    assert facets.runs == 7
