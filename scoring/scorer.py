@@ -69,18 +69,30 @@ def grade_step(scenario: Scenario, step: Step) -> StepGrade:
 
 
 class RunningScore:
-    """Overall score kept up to date one decision at a time (for live displays and benchmarks)."""
+    """Overall score kept up to date one decision at a time (for live displays and simulations).
+
+    Same arithmetic as the overall score of ``score_run`` (net grades against the available
+    options), without building per-principle reasons: ``add`` costs a few dictionary lookups.
+    """
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self.earned = 0
         self.possible = 0
+        self._nets: dict[str, dict[str, int]] = {}
 
-    def add(self, step: Step) -> StepGrade:
-        graded = grade_step(self.scenario, step)
-        self.earned += graded.earned
-        self.possible += graded.possible
-        return graded
+    def add(self, step: Step) -> int:
+        """Count one decision; returns the points it earned."""
+        nets = self._nets.get(step.node_id)
+        if nets is None:
+            nets = {c.id: net(c) for c in self.scenario.nodes[step.node_id].choices}
+            self._nets[step.node_id] = nets
+        values = [nets[choice_id] for choice_id in step.available] or [nets[step.choice_id]]
+        low = min(values)
+        earned = nets[step.choice_id] - low
+        self.earned += earned
+        self.possible += max(values) - low
+        return earned
 
     @property
     def overall(self) -> int:

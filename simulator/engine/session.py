@@ -62,7 +62,10 @@ class PlaySession:
         self.values = values
         self._transcript: list[Step] = list(transcript or [])
         self._entered = 0.0
-        self._order: tuple[int, ...] = ()
+        self._node: Node | None = None
+        self._open: tuple[bool, ...] = ()
+        self._views: tuple[ChoiceView, ...] = ()
+        self._all_views: tuple[ChoiceView, ...] = ()
 
     # Placeholders replaced by the transitions machine (model_override=True assigns only these).
     def trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
@@ -74,7 +77,8 @@ class PlaySession:
     # --- reading -----------------------------------------------------------------------------
     @property
     def node(self) -> Node:
-        return self.owner.scenario.nodes[self.state]
+        node = self._node
+        return node if node is not None else self.owner.scenario.nodes[self.state]
 
     @property
     def finished(self) -> bool:
@@ -108,20 +112,7 @@ class PlaySession:
         a story branch the player is not on). ``include_hidden=True`` lists hidden ones too
         (numbered after the visible ones) for tools.
         """
-        node = self.node
-        shown: list[tuple[int, bool, str]] = []
-        hidden: list[tuple[int, bool, str]] = []
-        for position in self._order:
-            choice = node.choices[position]
-            if self._available(position):
-                shown.append((position, True, ""))
-            elif choice.locked_hint:
-                shown.append((position, False, choice.locked_hint))
-            else:
-                hidden.append((position, False, f"only when {choice.condition.source}"))  # type: ignore[union-attr]
-        listed = shown + hidden if include_hidden else shown
-        return tuple(ChoiceView(number, node.choices[position].id, node.choices[position].text, available, why)
-                     for number, (position, available, why) in enumerate(listed, start=1))
+        return self._all_views if include_hidden else self._views
 
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
@@ -132,7 +123,7 @@ class PlaySession:
 
     def choose_number(self, number: int, *, seconds: float | None = None) -> Step:
         """Choose by the 1-based number shown by ``choices()``."""
-        views = self.choices()
+        views = self._views
         if not 1 <= number <= len(views):
             raise ChoiceUnavailable(f"there is no option {number}; pick 1 to {len(views)}")
         return self.choose(views[number - 1].id, seconds=seconds)
@@ -155,17 +146,12 @@ class PlaySession:
         raise ChoiceUnavailable(f"there is no option '{choice_id}' here")
 
     def _available(self, position: int) -> bool:
-        # The same test as the machine's guard on ``pick_<position>``, without its event machinery
-        # (``may_trigger`` costs about 13 us a call and was called twice per option per step).
-        condition = self.node.choices[position].condition
-        return condition is None or condition.holds(self.values)
+        return self._open[position]
 
     def _take(self, position: int, seconds: float | None, *, timed_out: bool) -> Step:
         node_id, choices = self.state, self.node.choices
         choice = choices[position]
-        available = tuple(c.id for k, c in enumerate(choices) if self._available(k))
-        if choice.id not in available:
-            raise ChoiceUnavailable(f"'{choice.id}' is not available now")
+        available = tuple(c.id for c, is_open in zip(choices, self._open, strict=True) if is_open)
         before = dict(self.values)
         elapsed = seconds if seconds is not None else max(0.0, self.clock() - self._entered)
         # The state machine makes the move: transitions runs the guard (the same pure condition)
@@ -184,13 +170,31 @@ class PlaySession:
             self.values[name] = max(STATE_MIN, min(STATE_MAX, self.values.get(name, 0) + delta))
 
     def enter(self) -> None:
-        """Called on arriving at a node: start its clock and fix the display order."""
+        """Called on arriving at a node: start its clock, fix the display order, and work out
+        which options are open (the guards' pure conditions over ``values``, which only change
+        when a choice is taken: callers treat ``values`` as read-only)."""
         self._entered = self.clock()
-        count = len(self.node.choices)
-        if self.node.shuffle and count > 1:
-            self._order = display_order(f"{self.seed}:{len(self._transcript)}:{self.state}", count)
+        node = self._node = self.owner.scenario.nodes[self.state]
+        count = len(node.choices)
+        if node.shuffle and count > 1:
+            order = display_order(f"{self.seed}:{len(self._transcript)}:{self.state}", count)
         else:
-            self._order = tuple(range(count))
+            order = tuple(range(count))
+        self._open = tuple(c.condition is None or c.condition.holds(self.values) for c in node.choices)
+        shown: list[tuple[int, str]] = []
+        hidden: list[tuple[int, str]] = []
+        for position in order:
+            choice = node.choices[position]
+            if self._open[position]:
+                shown.append((position, ""))
+            elif choice.locked_hint:
+                shown.append((position, choice.locked_hint))
+            else:
+                hidden.append((position, f"only when {choice.condition.source}"))  # type: ignore[union-attr]
+        self._all_views = tuple(
+            ChoiceView(number, node.choices[k].id, node.choices[k].text, self._open[k], why)
+            for number, (k, why) in enumerate(shown + hidden, start=1))
+        self._views = self._all_views[:len(shown)]
 
     # --- saving ------------------------------------------------------------------------------
     def snapshot(self, upto: int | None = None) -> dict[str, Any]:
