@@ -146,8 +146,8 @@ def principle_rows(players: tuple[PlayerScore, ...], teams: tuple[TeamScore, ...
     room = _principle_means(data.runs)
     rows = []
     for principle, mean in room.items():
-        scored = [p for p in players if principle in p.principles]
-        top = max(scored, key=lambda p: (p.principles[principle], -players.index(p)))
+        scored = [(rank, p) for rank, p in enumerate(players) if principle in p.principles]
+        _, top = max(scored, key=lambda item: (item[1].principles[principle], -item[0]))
         trained = sorted({i.title for i in infos.values() if principle in i.principles}
                          or {r.scenario_id for r in data.runs if principle in r.principle_scores})
         rows.append(PrincipleRow(principle, names.get(principle, principle), mean,
