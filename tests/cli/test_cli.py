@@ -54,8 +54,10 @@ def test_validate_prints_every_problem_of_every_file(tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert lines[0] == f"ok   {tmp_path / 'a_good.yaml'}"
     assert lines[1].startswith(f"{tmp_path / 'b_bad.yaml'}:8:20: estimated_minutes must be a whole number")
-    assert lines[2].startswith(f"{tmp_path / 'c_dup.yaml'}:4:1: scenario id 'late-parcel' is already used")
-    assert len(lines) == 3  # schema errors stop before cross-checks: 'lots' (next) is found once types are right
+    assert lines[2] == (f"{tmp_path / 'b_bad.yaml'}:41:15: next node 'lots' does not exist "
+                        "(fix: did you mean 'lost'?)")  # links are checked even when the schema fails
+    assert lines[3].startswith(f"{tmp_path / 'c_dup.yaml'}:4:1: scenario id 'late-parcel' is already used")
+    assert len(lines) == 4
     assert "1 valid, 2 invalid" in result.stderr
 
 
