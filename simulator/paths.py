@@ -41,6 +41,16 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def cache_dir() -> Path:
+    """Folder for caches that can be deleted at any time (parsed scenarios)."""
+    home = _home_override()
+    if home:
+        return home / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))
+
+
 def find_scenario(ref: str, folder: Path = SCENARIOS_DIR) -> Path:
     """A scenario path from a file path or a scenario file stem/id in ``folder``."""
     path = Path(ref)

@@ -81,7 +81,11 @@ class AppContext:
         if self.catalog is None:
             self.catalog = default_catalog()
         if self.library is None:
-            self.library = Library(self.scenarios_dir, self.extra_scenarios, self.catalog.ids())
+            from simulator.content.cache import ParseCache
+            from simulator.paths import cache_dir
+
+            cache = ParseCache(cache_dir() / "scenarios")
+            self.library = Library(self.scenarios_dir, self.extra_scenarios, self.catalog.ids(), cache)
         self.library.load()
 
     def principle_name(self, principle_id: str) -> str:

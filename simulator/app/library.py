@@ -12,9 +12,11 @@ import logging
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from simulator.content.cache import ParseCache
+    from simulator.content.curriculum import Stage
     from simulator.content.loader import LoadedScenario
 
 log = logging.getLogger(__name__)
@@ -43,50 +45,28 @@ class LibraryEntry:
         return self.loaded.scenario.title if self.loaded else self.path.name
 
 
-@dataclass(frozen=True)
-class Stage:
-    name: str
-    rationale: str
-    scenario_ids: tuple[str, ...]
-
-
 def read_curriculum(folder: Path) -> list[Stage]:
     """Stages from ``folder/curriculum.yaml``; [] (with a warning) when missing or malformed."""
-    from simulator.content.files import read_content
+    from simulator.content.curriculum import load_curriculum
     from simulator.content.problems import ContentError
-    from simulator.content.safe_yaml import parse_yaml
 
     for name in CURRICULUM_FILES:
         path = folder / name
         if not path.is_file():
             continue
         try:
-            text, _ = read_content(path, folder)
-            data = parse_yaml(text, str(path)).data
-            return _stages(data)
+            return list(load_curriculum(path).stages)
         except ContentError as error:
             log.warning("curriculum ignored: %s", error.first.format())
-        except (TypeError, KeyError, ValueError) as error:
-            log.warning("curriculum %s ignored: %s", path, error)
         return []
     return []
 
 
-def _stages(data: Any) -> list[Stage]:
-    if not isinstance(data, dict) or data.get("schema_version") != 1 or not isinstance(data.get("stages"), list):
-        raise ValueError("expected 'schema_version: 1' and a list of 'stages'")
-    stages = []
-    for raw in data["stages"]:
-        ids = raw["scenarios"]
-        if not isinstance(ids, list):
-            raise ValueError("each stage needs a list of 'scenarios'")
-        stages.append(Stage(str(raw.get("name", "")), str(raw.get("rationale", "")), tuple(str(i) for i in ids)))
-    return stages
-
-
 class Library:
-    def __init__(self, folder: Path, extra: Collection[Path] = (), principle_ids: Collection[str] = ()):
+    def __init__(self, folder: Path, extra: Collection[Path] = (), principle_ids: Collection[str] = (),
+                 cache: ParseCache | None = None):
         self.folder = Path(folder)
+        self.cache = cache
         self.extra = [Path(p) for p in extra]
         self.principle_ids = tuple(principle_ids)
         self.entries: list[LibraryEntry] = []
@@ -106,7 +86,7 @@ class Library:
         for path in paths:
             root = self.folder if self.folder in path.parents else path.parent
             try:
-                loaded = load_scenario(path, self.principle_ids, root)
+                loaded = load_scenario(path, self.principle_ids, root, self.cache)
             except ContentError as error:
                 broken.append(LibraryEntry(path, None, error.first.format()))
                 log.warning("scenario %s is broken: %s", path, error.first.format())
@@ -120,7 +100,7 @@ class Library:
         by_id = {entry.id: entry for entry in good}
         ordered: list[LibraryEntry] = []
         for stage in self.stages:
-            for scenario_id in stage.scenario_ids:
+            for scenario_id in stage.scenarios:
                 entry = by_id.pop(scenario_id, None)
                 if entry is not None:
                     ordered.append(LibraryEntry(entry.path, entry.loaded, "", stage.name))

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from simulator.content.cache import ParseCache
 from simulator.content.crosscheck import crosscheck, link_problems
 from simulator.content.files import discover, read_content
 from simulator.content.models import Scenario
@@ -77,10 +78,25 @@ def load_text(text: str, file: str, principle_ids: Collection[str], content_hash
     return LoadedScenario(scenario, Path(file), content_hash, document)
 
 
-def load_scenario(path: Path, principle_ids: Collection[str], root: Path | None = None) -> LoadedScenario:
-    """Load one scenario file that must lie inside ``root`` (default: its own folder)."""
+def load_scenario(path: Path, principle_ids: Collection[str], root: Path | None = None,
+                  cache: ParseCache | None = None) -> LoadedScenario:
+    """Load one scenario file that must lie inside ``root`` (default: its own folder).
+
+    With a ``cache``, data parsed from the same bytes before is reused (and validated again);
+    messages about a cached file still carry exact lines and columns.
+    """
     text, digest = read_content(Path(path), root)
-    return load_text(text, str(path), principle_ids, digest)
+    cached = cache.get(digest) if cache is not None else None
+    if cached is not None:
+        document = YamlDocument.from_cache(str(path), cached, text)
+        try:
+            return LoadedScenario(validate_document(document, principle_ids), Path(path), digest, document)
+        except ContentError:
+            pass  # e.g. the catalog changed: the full path below reports it from the file itself
+    loaded = load_text(text, str(path), principle_ids, digest)
+    if cache is not None:
+        cache.put(digest, loaded.document.data)
+    return loaded
 
 
 def _root_for(path: Path, roots: list[Path]) -> Path:

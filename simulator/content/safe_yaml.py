@@ -45,24 +45,41 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 
 @dataclass(frozen=True)
 class YamlDocument:
-    """Parsed data plus where each value (``positions``) and each key (``key_positions``) is."""
+    """Parsed data plus where each value (``positions``) and each key (``key_positions``) is.
+
+    A document made from cached data (``from_cache``) has no position tables until one is asked
+    for; then ``source`` is parsed once more to find them (this only happens on an error path).
+    """
 
     file: str
     data: Any
-    positions: dict[Path, tuple[int, int]] = field(repr=False)
-    key_positions: dict[Path, tuple[int, int]] = field(repr=False)
+    positions: dict[Path, tuple[int, int]] | None = field(repr=False)
+    key_positions: dict[Path, tuple[int, int]] | None = field(repr=False)
+    source: str = field(default="", repr=False, compare=False)
+
+    @classmethod
+    def from_cache(cls, file: str, data: Any, source: str) -> YamlDocument:
+        return cls(file, data, None, None, source)
+
+    def _tables(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+        if self.positions is None or self.key_positions is None:
+            parsed = parse_yaml(self.source, self.file)
+            object.__setattr__(self, "positions", parsed.positions)
+            object.__setattr__(self, "key_positions", parsed.key_positions)
+        return self.positions, self.key_positions  # type: ignore[return-value]
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
         """Line and column of ``path``, or of its nearest existing ancestor."""
-        table = self.key_positions if key else self.positions
+        positions, key_positions = self._tables()
+        table = key_positions if key else positions
         probe = tuple(path)
         while probe:
             if probe in table:
                 return table[probe]
-            if probe in self.positions:
-                return self.positions[probe]
+            if probe in positions:
+                return positions[probe]
             probe = probe[:-1]
-        return self.positions.get((), (1, 1))
+        return positions.get((), (1, 1))
 
     def problem(self, path: Path, message: str, hint: str = "", *, key: bool = False) -> Problem:
         line, column = self.where(path, key=key)

@@ -1,0 +1,78 @@
+"""The parsed-content cache: same result as a fresh load, never trusted blindly."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from simulator.content.cache import ParseCache
+from simulator.content.loader import load_scenario
+from simulator.content.problems import ContentError
+from tests.conftest import LATE_PARCEL
+
+
+def _copy(tmp_path: Path) -> Path:
+    target = tmp_path / "pack" / "late_parcel.yaml"
+    target.parent.mkdir()
+    shutil.copyfile(LATE_PARCEL, target)
+    return target
+
+
+def test_second_load_comes_from_the_cache_and_equals_the_first(tmp_path: Path, principle_ids) -> None:
+    path, cache = _copy(tmp_path), ParseCache(tmp_path / "cache")
+    first = load_scenario(path, principle_ids, cache=cache)
+    entries = list((tmp_path / "cache").glob("*.json"))
+    assert len(entries) == 1 and first.content_hash in entries[0].name
+    second = load_scenario(path, principle_ids, cache=cache)
+    assert second.document.positions is None  # served from the cache: nothing parsed yet
+    assert second.scenario == first.scenario and second.content_hash == first.content_hash
+    assert second.document.where(("nodes", "checking", "time_limit")) == first.document.where(
+        ("nodes", "checking", "time_limit"))  # positions recomputed from the file on demand
+
+
+def test_an_edited_file_is_parsed_again(tmp_path: Path, principle_ids) -> None:
+    path, cache = _copy(tmp_path), ParseCache(tmp_path / "cache")
+    load_scenario(path, principle_ids, cache=cache)
+    path.write_text(path.read_text().replace("The Late Parcel", "The Very Late Parcel"))
+    assert load_scenario(path, principle_ids, cache=cache).scenario.title == "The Very Late Parcel"
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 2
+
+
+def test_tampered_cache_entry_is_revalidated_and_replaced(tmp_path: Path, principle_ids) -> None:
+    path, cache = _copy(tmp_path), ParseCache(tmp_path / "cache")
+    digest = load_scenario(path, principle_ids, cache=cache).content_hash
+    entry = next((tmp_path / "cache").glob("*.json"))
+    data = json.loads(entry.read_text())
+    data["data"]["difficulty"] = "impossible"
+    entry.write_text(json.dumps(data))
+    reloaded = load_scenario(path, principle_ids, cache=cache)  # falls back to the file itself
+    assert reloaded.scenario.difficulty.value == "beginner" and cache.get(digest)["difficulty"] == "beginner"
+    entry.write_text("{not json")
+    assert cache.get(digest) is None
+    assert load_scenario(path, principle_ids, cache=cache).scenario.id == "late-parcel"
+
+
+def test_a_bad_file_still_reports_exact_positions_with_a_cache(tmp_path: Path, principle_ids) -> None:
+    path, cache = _copy(tmp_path), ParseCache(tmp_path / "cache")
+    path.write_text(path.read_text().replace("next: lost", "next: lots"))
+    with pytest.raises(ContentError) as caught:
+        load_scenario(path, principle_ids, cache=cache)
+    assert caught.value.first.line == 41
+    assert not list((tmp_path / "cache").glob("*.json"))  # nothing cached for an invalid file
+
+
+def test_unwritable_cache_folder_is_not_an_error(tmp_path: Path, principle_ids) -> None:
+    blocker = tmp_path / "cache"
+    blocker.write_text("a file where the folder should be")
+    assert load_scenario(_copy(tmp_path), principle_ids, cache=ParseCache(blocker)).scenario.id == "late-parcel"
+
+
+def test_cache_keeps_at_most_its_limit(tmp_path: Path) -> None:
+    cache = ParseCache(tmp_path / "cache", limit=3)
+    for k in range(5):
+        cache.put(f"{k:064x}", {"k": k})
+    assert len(list((tmp_path / "cache").glob("*.json"))) == 3
+    assert cache.get(f"{4:064x}") == {"k": 4}
