@@ -1,11 +1,13 @@
 """Autoplay: plays one scenario through the real screens with synthetic key events, saving a PNG of
-each screen it passes (title, player, settings, picker, play, pause, feedback, ending, debrief).
+each screen it passes (title, settings, player, picker, play, pause, feedback, ending, debrief and
+its decisions), then goes back to the title and opens the leaderboard and "My progress", which
+show the run just played (launch gives autoplay an in-memory results store, never the user's).
 
 Contract: ``Autopilot(...)`` is installed as ``App.observer``; after each drawn frame, when the
 event queue is empty and the screen is not busy, it saves a screenshot of a screen it has not
 shot yet and posts the key events for the next step. Policies: "best"/"worst" take the available
 option with the highest/lowest net grade (first in display order on ties); "random" is seeded.
-``exit_code`` is 0 once the debrief has been reached and shot.
+``exit_code`` is 0 once every screen up to "My progress" has been reached and shot.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 POLICIES = ("best", "worst", "random")
 MAX_FRAMES = 20000
+TOUR = ("leaderboard", "history")  # title menu rows opened after the debrief, in this order
 
 
 def pick(session: PlaySession, policy: str, rng: random.Random) -> int:
@@ -53,6 +56,8 @@ class Autopilot:
         self.visited_settings = False
         self.paused = False
         self.debrief_steps = 0
+        self.played = False  # the debrief has been shot: now back to the title for the tour
+        self.toured: list[str] = []
         self.exit_code = 1
         if shots is not None:
             shots.mkdir(parents=True, exist_ok=True)
@@ -95,8 +100,15 @@ class Autopilot:
         if not self.visited_settings:
             self.visited_settings = True
             self.navigate(screen.menu, "settings")
-        else:
+        elif not self.played:
             self.navigate(screen.menu, "play")
+        elif len(self.toured) < len(TOUR):
+            target = TOUR[len(self.toured)]
+            self.toured.append(target)
+            self.navigate(screen.menu, target)
+        else:
+            self.exit_code = 0
+            self.app.running = False
 
     def on_settings(self, screen) -> None:  # type: ignore[no-untyped-def]
         self.post(key(pygame.K_ESCAPE))
@@ -107,6 +119,9 @@ class Autopilot:
         self.navigate(screen.menu, "continue")
 
     def on_picker(self, screen) -> None:  # type: ignore[no-untyped-def]
+        if self.played:
+            self.post(key(pygame.K_ESCAPE))  # back to the title for the tour
+            return
         if not screen.focus_scenario(self.scenario_id):
             log.error("autoplay: scenario %s is not in the picker", self.scenario_id)
             self.app.running = False
@@ -132,12 +147,12 @@ class Autopilot:
         self.debrief_steps += 1
         if self.debrief_steps == 1:
             screen.menu.focus_key("decision-0")
-            self.post(key(pygame.K_PAGEDOWN))
+            screen.menu.focus_to_top()  # the decisions from the first one's top edge, none cut in half
             return
         if self.debrief_steps == 2:
             self.shoot("debrief-decisions")
-        self.exit_code = 0
-        self.app.running = False
+        self.played = True
+        self.post(key(pygame.K_ESCAPE))  # to the picker, then the title
 
     def on_other(self, screen) -> None:  # type: ignore[no-untyped-def]
         self.post(key(pygame.K_ESCAPE))

@@ -4,7 +4,8 @@ Contract: ``launch(args) -> int`` (exit code). Reads optional attributes from ``
 for ``frontline`` (no command) and ``frontline play SCENARIO``: ``exit_after_first_frame``,
 ``scenario``, ``autoplay``, ``screenshots``, ``size``, ``text_size``, ``theme``, ``mode``,
 ``no_timers``, ``seed``, ``scenarios_dir``. Autoplay runs on default settings and touches no user
-data (no settings, resume file or results are written).
+data (no settings or resume file are written; its run goes to an in-memory results store that the
+leaderboard and history screens read and that is gone when autoplay ends).
 """
 
 from __future__ import annotations
@@ -84,12 +85,17 @@ def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore
             return 1
     if autoplay:
         from simulator.app.autoplay import Autopilot
+        from simulator.app.runlog import scratch_run_log
 
+        ctx.run_log, close_store = scratch_run_log()
         shots = getattr(args, "screenshots", None)
         pilot = Autopilot(app, autoplay, Path(shots) if shots else None, entry.id if entry else "", _seed(args))
         app.observer = pilot
         app.always_animate = True
-        app.run()
+        try:
+            app.run()
+        finally:
+            close_store()
         return pilot.exit_code
     if entry is not None:
         from simulator.app.screens.picker import PickerScreen

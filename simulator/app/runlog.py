@@ -2,13 +2,15 @@
 
 Contract: a ``RunLog`` has ``save_run(record)`` and ``best_run(player, scenario_id)``. The app
 opens the real store (``simulator.results.store.open_store``) lazily after the first frame and
-falls back to ``NullRunLog`` when it is unavailable; tests use ``MemoryRunLog``. Errors from a
-store are logged by ``SafeRunLog``, never raised into the game loop.
+falls back to ``NullRunLog`` when it is unavailable; tests use ``MemoryRunLog``; autoplay uses
+``scratch_run_log()``, a store in memory that is gone when the run ends. Errors from a store are
+logged by ``SafeRunLog``, never raised into the game loop.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
@@ -107,3 +109,16 @@ def open_run_log() -> RunLog:
     except Exception as error:  # noqa: BLE001 - missing module, driver or database
         log.warning("results store unavailable (%s); runs will not be kept", error)
         return NullRunLog()
+
+
+def scratch_run_log() -> tuple[RunLog, Callable[[], None]]:
+    """An in-memory results store (nothing is written to disk) and the function that closes it;
+    the leaderboard and history read it like the real one. ``NullRunLog`` when it cannot open."""
+    try:
+        from simulator.results.store import open_store  # type: ignore[import-not-found]
+
+        store = open_store("sqlite:///:memory:")
+    except Exception as error:  # noqa: BLE001 - missing module or driver
+        log.warning("in-memory results store unavailable (%s); runs will not be kept", error)
+        return NullRunLog(), lambda: None
+    return SafeRunLog(StoreRunLog(store)), store.close

@@ -13,6 +13,8 @@ from simulator.app.assets import load_image
 from simulator.app.autoplay import pick
 from simulator.app.launch import launch, parse_size
 from simulator.app.portrait import EXPRESSIONS, Portrait
+from simulator.app.screens.history import HistoryScreen
+from simulator.app.screens.leaderboard import LeaderboardScreen
 from simulator.app.theme import STANDARD
 from simulator.cli.main import build_parser
 
@@ -28,13 +30,32 @@ def test_autoplay_plays_through_every_screen(home: Path, pack: Path, tmp_path: P
     shots = tmp_path / "shots"
     args = build_parser().parse_args(["play", str(pack / "late_parcel.yaml"), "--autoplay", policy,
                                       "--screenshots", str(shots), "--scenarios-dir", str(pack), "--seed", "4"])
-    assert launch(args) == 0
+    seen: dict[str, object] = {}
+    real_init = {cls: cls.__init__ for cls in (LeaderboardScreen, HistoryScreen)}
+
+    def spy(cls):  # type: ignore[no-untyped-def]
+        def init(self, *a, **k):  # type: ignore[no-untyped-def]
+            real_init[cls](self, *a, **k)
+            seen[cls.name] = self
+        return init
+
+    with pytest.MonkeyPatch.context() as patch:
+        for cls in real_init:
+            patch.setattr(cls, "__init__", spy(cls))
+        assert launch(args) == 0
     names = [p.stem.split("-", 1)[1] for p in sorted(shots.glob("*.png"))]
-    for screen in ("title", "settings", "player", "picker", "play", "pause", "feedback", "ending", "debrief"):
-        assert screen in names
-    image = pygame.image.load(str(sorted(shots.glob("*-debrief.png"))[0]))
-    assert image.get_size() == (1280, 720)
+    assert names == ["title", "settings", "player", "picker", "play", "pause", "feedback", "ending", "debrief",
+                     "debrief-decisions", "leaderboard", "history"]
+    for name in names:
+        image = pygame.image.load(str(sorted(shots.glob(f"*-{name}.png"))[0]))
+        assert image.get_size() == (1280, 720)
+    # The leaderboard and progress screens showed the run just played, from a store of autoplay's own.
+    board, progress = seen["leaderboard"], seen["history"]
+    assert [(line.player, line.highlight) for line in board.view.lines] == [("Alex Trainee", True)]
+    assert [section.scenario_id for section in progress.view.sections] == ["late-parcel"]
+    assert "sqlite:///:memory:" in board.store.url
     assert not (home / "config").exists()  # autoplay leaves the user's settings alone
+    assert not (home / "data").exists()  # and writes no resume file or results
 
 
 def test_autoplay_policies_pick_by_net_grade(pack: Path) -> None:

@@ -263,7 +263,11 @@ class PlayScreen(Screen):
         main = pygame.Rect(self.side.right + 16, top, size[0] - self.side.right - 16 - MARGIN // 2, bottom - top)
         self.timer_height = text.line_height("small") + 22 if self.view.time_limit else 0
         self.options.layout(ctx, pygame.Rect(main.left, main.top, main.width, main.height))
-        options_height = min(self.options.content_height, main.height * 2 // 3)
+        # The options get up to 2/3 of the height, less (down to 1/3; they scroll) where the chat
+        # needs more to show the newest message whole.
+        chat_need = self.chat.newest_height(ctx, main.width) + self.timer_height + 8
+        options_height = min(self.options.content_height,
+                             max(main.height // 3, min(main.height * 2 // 3, main.height - chat_need)))
         options_rect = pygame.Rect(main.left, main.bottom - options_height, main.width, options_height)
         self.options.layout(ctx, options_rect)
         self.timer_rect = pygame.Rect(main.left + 12, options_rect.top - self.timer_height, main.width - 24,

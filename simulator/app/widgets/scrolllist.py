@@ -72,6 +72,11 @@ class ScrollList:
                 return True
         return False
 
+    def focus_to_top(self) -> None:
+        """Scroll so the focused row starts at the top of the view (as far as the content allows)."""
+        if 0 <= self.focus < len(self.tops):
+            self.scroll = max(0, min(self.max_scroll, self.tops[self.focus] - self.margin))
+
     def row_rect(self, index: int) -> pygame.Rect:
         """Where row ``index`` is on screen (may lie outside the list's rect when scrolled away)."""
         return pygame.Rect(self.rect.left + self.margin, self.rect.top + self.tops[index] - self.scroll,
