@@ -3,12 +3,12 @@
 Contract: every function takes an open ``ResultStore``; filters are exact matches; only finished
 runs count for leaderboards and best runs (abandoned runs appear in history, marked). A
 leaderboard has one row per (player, team): that player's best run, ties broken by who got there
-first. All SQL is built with SQLAlchemy Core (parameterised).
+first. A workshop's aggregated results (``workshop_data``) live in ``workshop_data`` and are
+re-exported here. All SQL is built with SQLAlchemy Core (parameterised).
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -16,6 +16,9 @@ from sqlalchemy import and_, func, select
 from simulator.results.records import FINISHED
 from simulator.results.store import ResultStore, from_db_time
 from simulator.results.views import Facets, HistoryEntry, LeaderboardRow
+from simulator.results.workshop_data import ChoiceCount, WorkshopData, workshop_data
+
+__all__ = ["ChoiceCount", "WorkshopData", "best_run", "facets", "history", "leaderboard", "workshop_data"]
 
 
 def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | None = None,
@@ -96,64 +99,6 @@ def _entries(store: ResultStore, query: Any) -> list[HistoryEntry]:
     return [HistoryEntry(row.run_id, row.scenario_id, row.workshop, row.team, row.mode, row.status, row.outcome,
                          row.overall, by_run.get(row.run_id, {}), from_db_time(row.started_at),
                          from_db_time(row.ended_at)) for row in rows]
-
-
-@dataclass(frozen=True)
-class WorkshopRun:
-    """One run of a workshop as reports need it (no transcript)."""
-
-    run_id: str
-    player: str
-    team: str
-    scenario_id: str
-    status: str
-    outcome: str | None
-    overall: int
-    principle_scores: dict[str, int]
-
-
-@dataclass(frozen=True)
-class ChoiceCount:
-    scenario_id: str
-    node_id: str
-    choice_id: str
-    count: int
-
-
-@dataclass(frozen=True)
-class WorkshopData:
-    workshop: str
-    runs: tuple[WorkshopRun, ...]
-    choices: tuple[ChoiceCount, ...]
-
-
-def workshop_data(store: ResultStore, workshop: str, batch: int = 500) -> WorkshopData:
-    """Every run of a workshop with its scores, and how many runs took each option of each decision.
-
-    Scores and decisions are read by run_id batches (primary-key lookups), so the cost follows the
-    workshop's size, not the whole store's."""
-    runs, scores, choices = store.tables.runs, store.tables.run_scores, store.tables.run_choices
-    run_query = (select(runs.c.run_id, runs.c.player, runs.c.team, runs.c.scenario_id, runs.c.status,
-                        runs.c.outcome, runs.c.overall)
-                 .where(runs.c.workshop == workshop).order_by(runs.c.ended_at, runs.c.run_id))
-    by_run: dict[str, dict[str, int]] = {}
-    tally: dict[tuple[str, str, str], int] = {}
-    with store.reading() as conn:
-        run_rows = conn.execute(run_query).all()
-        scenario_of = {r.run_id: r.scenario_id for r in run_rows}
-        ids = list(scenario_of)
-        for start in range(0, len(ids), batch):
-            chunk = ids[start:start + batch]
-            for row in conn.execute(select(scores).where(scores.c.run_id.in_(chunk))):
-                by_run.setdefault(row.run_id, {})[row.principle_id] = row.score
-            query = select(choices.c.run_id, choices.c.node_id, choices.c.choice_id).where(choices.c.run_id.in_(chunk))
-            for row in conn.execute(query):
-                key = (scenario_of[row.run_id], row.node_id, row.choice_id)
-                tally[key] = tally.get(key, 0) + 1
-    counts = tuple(ChoiceCount(s, n, c, k) for (s, n, c), k in sorted(tally.items()))
-    return WorkshopData(workshop, tuple(
-        WorkshopRun(r.run_id, r.player, r.team, r.scenario_id, r.status, r.outcome, r.overall,
-                    by_run.get(r.run_id, {})) for r in run_rows), counts)
 
 
 def facets(store: ResultStore) -> Facets:

@@ -92,6 +92,18 @@ def _migrations_table(metadata: MetaData) -> Table:
     )
 
 
+def _summary_indexes(runs: Table, run_scores: Table, run_choices: Table) -> tuple[Index, ...]:
+    """Version 2's covering indexes for the workshop summary's GROUP BY queries: a workshop's runs
+    in (team, player, scenario) order with status and score, then each run's scores and decisions
+    read from the index alone (no visit to the wide ``runs`` rows or the child tables)."""
+    return (
+        Index("ix_runs_workshop_summary", runs.c.workshop, runs.c.team, runs.c.player, runs.c.scenario_id,
+              runs.c.status, runs.c.overall, runs.c.run_id),
+        Index("ix_run_scores_run_covering", run_scores.c.run_id, run_scores.c.principle_id, run_scores.c.score),
+        Index("ix_run_choices_run_covering", run_choices.c.run_id, run_choices.c.node_id, run_choices.c.choice_id),
+    )
+
+
 class Tables:
     """The current schema, built fresh per store (no shared module-level metadata)."""
 
@@ -101,6 +113,7 @@ class Tables:
         self.run_scores = _run_scores(self.metadata)
         self.run_choices = _run_choices(self.metadata)
         self.migrations = _migrations_table(self.metadata)
+        self.summary_indexes = _summary_indexes(self.runs, self.run_scores, self.run_choices)
 
 
 def _m1_create_runs(conn: Connection) -> None:
@@ -110,9 +123,17 @@ def _m1_create_runs(conn: Connection) -> None:
         table.create(conn)
 
 
+def _m2_summary_indexes(conn: Connection) -> None:
+    """Version 2: covering indexes so a workshop summary aggregates in SQL without wide reads."""
+    metadata = MetaData()
+    for index in _summary_indexes(_runs(metadata), _run_scores(metadata), _run_choices(metadata)):
+        index.create(conn)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create runs, run_scores, run_choices", _m1_create_runs),
+    (2, "covering indexes for workshop summaries", _m2_summary_indexes),
 )
 LATEST = MIGRATIONS[-1][0]
 

@@ -16,9 +16,8 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from simulator.results.queries import WorkshopData, WorkshopRun
-from simulator.results.records import FINISHED
 from simulator.results.scenario_info import ScenarioInfo
+from simulator.results.workshop_data import PlayerTally, WorkshopData
 
 SPLIT_MAX_SHARE = 0.75
 WEAKEST = 3
@@ -105,54 +104,57 @@ def _mean(values: Iterable[int]) -> int | None:
     return round(sum(items) / len(items)) if items else None
 
 
-def _principle_means(runs: Iterable[WorkshopRun]) -> dict[str, int]:
-    collected: dict[str, list[int]] = defaultdict(list)
-    for run in runs:
-        if run.status == FINISHED:
-            for principle, score in run.principle_scores.items():
-                collected[principle].append(score)
-    return {p: round(sum(v) / len(v)) for p, v in sorted(collected.items())}
+def _means(totals: Iterable[dict[str, tuple[int, int]]]) -> dict[str, int]:
+    """Per principle, the mean of every score counted in ``totals`` ((sum, count) per principle)."""
+    summed: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for mapping in totals:
+        for principle, (total, count) in mapping.items():
+            summed[principle][0] += total
+            summed[principle][1] += count
+    return {p: round(total / count) for p, (total, count) in sorted(summed.items()) if count}
 
 
-def _player(player: str, team: str, runs: list[WorkshopRun]) -> PlayerScore:
-    best: dict[str, int] = {}
-    for run in runs:
-        if run.status == FINISHED:
-            best[run.scenario_id] = max(best.get(run.scenario_id, 0), run.overall)
-    finished = sum(1 for r in runs if r.status == FINISHED)
-    return PlayerScore(player, team, _mean(best.values()), len(runs), finished, best, _principle_means(runs))
+def _player(tally: PlayerTally) -> PlayerScore:
+    return PlayerScore(tally.player, tally.team, _mean(tally.best.values()), tally.runs, tally.finished,
+                       dict(tally.best), _means([tally.principle_totals]))
 
 
 def player_scores(data: WorkshopData) -> tuple[PlayerScore, ...]:
-    grouped: dict[tuple[str, str], list[WorkshopRun]] = defaultdict(list)
-    for run in data.runs:
-        grouped[(run.team, run.player)].append(run)
-    players = [_player(player, team, runs) for (team, player), runs in grouped.items()]
+    players = [_player(tally) for tally in data.players]
     return tuple(sorted(players, key=lambda p: (-(p.overall if p.overall is not None else -1), p.team, p.player)))
 
 
 def team_scores(data: WorkshopData, players: tuple[PlayerScore, ...]) -> tuple[TeamScore, ...]:
-    teams = []
-    for team in sorted({p.team for p in players}):
-        members = [p for p in players if p.team == team]
-        runs = [r for r in data.runs if r.team == team]
-        teams.append(TeamScore(team, len(members), _mean(p.overall for p in members if p.overall is not None),
-                               len(runs), _principle_means(runs)))
+    members: dict[str, list[PlayerScore]] = defaultdict(list)
+    for player in players:
+        members[player.team].append(player)
+    tallies: dict[str, list[PlayerTally]] = defaultdict(list)
+    for tally in data.players:
+        tallies[tally.team].append(tally)
+    teams = [TeamScore(team, len(members[team]),
+                       _mean(p.overall for p in members[team] if p.overall is not None),
+                       sum(t.runs for t in tallies[team]), _means(t.principle_totals for t in tallies[team]))
+             for team in sorted(members)]
     return tuple(sorted(teams, key=lambda t: (-(t.overall if t.overall is not None else -1), t.team)))
 
 
 def principle_rows(players: tuple[PlayerScore, ...], teams: tuple[TeamScore, ...], data: WorkshopData,
                    names: dict[str, str], infos: dict[str, ScenarioInfo]) -> tuple[PrincipleRow, ...]:
-    room = _principle_means(data.runs)
+    room = _means(t.principle_totals for t in data.players)
+    graded = data.graded
+    top: dict[str, PlayerScore] = {}
+    for player in players:  # ranked order: the first of equals wins
+        for principle, score in player.principles.items():
+            if principle not in top or score > top[principle].principles[principle]:
+                top[principle] = player
     rows = []
     for principle, mean in room.items():
-        scored = [(rank, p) for rank, p in enumerate(players) if principle in p.principles]
-        _, top = max(scored, key=lambda item: (item[1].principles[principle], -item[0]))
+        best = top[principle]
         trained = sorted({i.title for i in infos.values() if principle in i.principles}
-                         or {r.scenario_id for r in data.runs if principle in r.principle_scores})
+                         or {s for s, p in graded if p == principle})
         rows.append(PrincipleRow(principle, names.get(principle, principle), mean,
                                  {t.team: t.principles[principle] for t in teams if principle in t.principles},
-                                 top.player, top.team, top.principles[principle], tuple(trained)))
+                                 best.player, best.team, best.principles[principle], tuple(trained)))
     return tuple(rows)
 
 
@@ -180,19 +182,22 @@ def decision_splits(data: WorkshopData, infos: dict[str, ScenarioInfo]) -> tuple
 
 def summarise(data: WorkshopData, names: dict[str, str], infos: dict[str, ScenarioInfo]) -> WorkshopSummary:
     """The whole summary; ``names`` maps principle ids to display names, ``infos`` holds scenario
-    text (may be empty: ids are shown instead)."""
+    text (may be empty: ids are shown instead). ``data`` comes from ``workshop_data`` (aggregated
+    in SQL), so the cost follows players, scenarios and decisions, not runs."""
     players = player_scores(data)
     teams = team_scores(data, players)
-    finished = sum(1 for r in data.runs if r.status == FINISHED)
-    return WorkshopSummary(data.workshop, len(data.runs), finished, len(data.runs) - finished, teams, players,
+    runs, finished = data.runs, data.finished
+    return WorkshopSummary(data.workshop, runs, finished, runs - finished, teams, players,
                            principle_rows(players, teams, data, names, infos), decision_splits(data, infos))
 
 
 def load_summary(store, workshop: str, scenarios_dir) -> WorkshopSummary:  # type: ignore[no-untyped-def]
     """Query the store and summarise, with scenario text from ``scenarios_dir`` when available."""
     from scoring.catalog import default_catalog
-    from simulator.results.queries import workshop_data
     from simulator.results.scenario_info import load_infos
+    from simulator.results.workshop_data import workshop_data
 
     names = {p.id: p.name for p in default_catalog().principles}
-    return summarise(workshop_data(store, workshop), names, load_infos(scenarios_dir))
+    infos = load_infos(scenarios_dir)
+    covered = {p for info in infos.values() for p in info.principles}
+    return summarise(workshop_data(store, workshop, covered), names, infos)
