@@ -1,11 +1,12 @@
 """Results store: saving one run (at most 10 ms); leaderboard and report over 100,000 runs (1 s each).
 
 The store is a fresh SQLite file (the default back end) seeded with 100,000 runs in one bulk
-transaction. The runs are real: a few hundred seeded random play-throughs of the shipped
-scenarios, scored by ``scoring.score_run`` and turned into ``RunRecord``s, then copied with new
-run ids, players (2,000), teams (40), times and workshops. "report" renders the HTML workshop report
-of a workshop holding all 100,000 runs (the worst case); a typical 500-run workshop in the same
-store is reported for information. Saving is timed on an open store, as the game keeps one open.
+transaction (``ResultStore.save_runs``, which keeps the running aggregates as ``save_run`` does).
+The runs are real: a few hundred seeded random play-throughs of the shipped scenarios, scored by
+``scoring.score_run`` and turned into ``RunRecord``s, then copied with new run ids, players (2,000),
+teams (40), times and workshops. "report" renders the HTML workshop report of a workshop holding
+all 100,000 runs (the worst case); a typical 500-run workshop in the same store is reported for
+information. Saving is timed on an open store, as the game keeps one open.
 """
 
 from __future__ import annotations
@@ -54,26 +55,18 @@ def sample_records(count: int = 300) -> list:
 
 
 def seed_store(store, samples: list, runs: int) -> None:  # type: ignore[no-untyped-def]
-    """Insert ``runs`` copies of ``samples`` (new ids, players, times) in one transaction."""
-    from simulator.results.store import _choice_rows, _run_row
-
+    """Save ``runs`` copies of ``samples`` (new ids, players, times) with ``store.save_runs``: one
+    transaction that also maintains the running aggregates, as every saved run does."""
     rng = random.Random(2)
     start = datetime(2026, 1, 1, tzinfo=UTC)
-    t = store.tables
-    run_rows, score_rows, choice_rows = [], [], []
+    records = []
     for k in range(runs):
         player = k % 2000
         ended = start + timedelta(minutes=k)
-        record = replace(rng.choice(samples), run_id=str(uuid.UUID(int=k + 1)), player=f"player-{player:04d}",
-                         team=f"team-{player % 40:02d}", started_at=ended - timedelta(minutes=4), ended_at=ended)
-        run_rows.append(_run_row(record))
-        score_rows.extend({"run_id": record.run_id, "principle_id": p, "score": s}
-                          for p, s in record.principle_scores.items())
-        choice_rows.extend(_choice_rows(record))
-    with store.engine.begin() as conn:
-        conn.execute(t.runs.insert(), run_rows)
-        conn.execute(t.run_scores.insert(), score_rows)
-        conn.execute(t.run_choices.insert(), choice_rows)
+        records.append(replace(rng.choice(samples), run_id=str(uuid.UUID(int=k + 1)), player=f"player-{player:04d}",
+                               team=f"team-{player % 40:02d}", started_at=ended - timedelta(minutes=4), ended_at=ended))
+    added = store.save_runs(records)
+    assert added == runs, f"seeded {added} of {runs} runs"
 
 
 def run(ctx: Context) -> list[Figure]:

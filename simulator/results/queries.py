@@ -3,7 +3,9 @@
 Contract: every function takes an open ``ResultStore``; filters are exact matches; only finished
 runs count for leaderboards and best runs (abandoned runs appear in history, marked). A
 leaderboard has one row per (player, team): that player's best run, ties broken by who got there
-first. A workshop's aggregated results (``workshop_data``) live in ``workshop_data`` and are
+first. Leaderboards by overall score and ``facets`` read the running aggregates (a row per player
+and scenario, see ``simulator.results.aggregates``), not every run; leaderboards by a principle
+read the runs. A workshop's aggregated results (``workshop_data``) live in ``workshop_data`` and are
 re-exported here. All SQL is built with SQLAlchemy Core (parameterised).
 """
 
@@ -25,6 +27,8 @@ def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | No
                 workshop: str | None = None, team: str | None = None, limit: int = 10) -> list[LeaderboardRow]:
     """Best finished run per player on a scenario (all scenarios when None), by overall score or,
     with ``principle``, by that principle's score; highest first."""
+    if principle is None:
+        return _overall_leaderboard(store, scenario_id, workshop, team, limit)
     runs, scores = store.tables.runs, store.tables.run_scores
     score_col = runs.c.overall if principle is None else scores.c.score
     source = runs if principle is None else runs.join(
@@ -44,6 +48,33 @@ def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | No
                                       order_by=(score_col.desc(), runs.c.ended_at, runs.c.run_id)).label("rn"),
                func.count().over(partition_by=partition).label("runs"))
         .select_from(source).where(*conditions).subquery()
+    )
+    query = (select(ranked).where(ranked.c.rn == 1)
+             .order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player).limit(max(0, limit)))
+    with store.reading() as conn:
+        rows = conn.execute(query).all()
+    return _ranked_rows(rows)
+
+
+def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: str | None, team: str | None,
+                         limit: int) -> list[LeaderboardRow]:
+    """``leaderboard`` by overall score from ``agg_player_scenario``: each row holds the best
+    finished run of a (workshop, team, player, scenario) in leaderboard order, so the best of a
+    (player, team) is the first of its rows in that order, and its finished runs are their sum."""
+    agg = store.tables.agg.scenarios
+    c = agg.c
+    conditions = [c.best_overall.is_not(None)]
+    for column, value in ((c.scenario_id, scenario_id), (c.workshop, workshop), (c.team, team)):
+        if value is not None:
+            conditions.append(column == value)
+    partition = (c.player, c.team)
+    ranked = (
+        select(c.player, c.team, c.workshop, c.best_run_id.label("run_id"), c.best_ended_at.label("ended_at"),
+               c.best_overall.label("score"),
+               func.row_number().over(partition_by=partition,
+                                      order_by=(c.best_overall.desc(), c.best_ended_at, c.best_run_id)).label("rn"),
+               func.sum(c.finished).over(partition_by=partition).label("runs"))
+        .where(*conditions).subquery()
     )
     query = (select(ranked).where(ranked.c.rn == 1)
              .order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player).limit(max(0, limit)))
@@ -103,12 +134,12 @@ def _entries(store: ResultStore, query: Any) -> list[HistoryEntry]:
 
 def facets(store: ResultStore) -> Facets:
     """The workshops and teams that finished runs carry (for filters), and the stored run count."""
-    runs = store.tables.runs
-    finished = runs.c.status == FINISHED
+    agg = store.tables.agg.scenarios
+    finished = agg.c.finished > 0
     with store.reading() as conn:
-        workshops = conn.execute(select(runs.c.workshop).where(finished).distinct()).scalars().all()
-        teams = conn.execute(select(runs.c.team).where(finished).distinct()).scalars().all()
-        count = conn.execute(select(func.count()).select_from(runs)).scalar() or 0
+        workshops = conn.execute(select(agg.c.workshop).where(finished).distinct()).scalars().all()
+        teams = conn.execute(select(agg.c.team).where(finished).distinct()).scalars().all()
+        count = conn.execute(select(func.sum(agg.c.runs))).scalar() or 0
 
     def ordered(values: list[str | None]) -> tuple[str, ...]:
         return tuple(sorted({v or "" for v in values}, key=lambda v: (v.casefold(), v)))

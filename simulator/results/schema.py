@@ -8,7 +8,9 @@ between processes (SQLite: ``BEGIN IMMEDIATE``; PostgreSQL: an advisory lock), a
 ``StoreError`` for a database written by a newer Frontline.
 
 Runs are one row in ``runs`` plus their per-principle scores (``run_scores``) and decisions
-(``run_choices``), written in one transaction, so a run is either wholly there or absent.
+(``run_choices``), written in one transaction, so a run is either wholly there or absent. The
+same transaction updates the running aggregates (``simulator.results.aggregates``, version 3), so
+they always agree with the runs they summarise.
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from sqlalchemy import (
     text,
 )
 
+from simulator.results.aggregates import AggregateTables, rebuild
 from simulator.results.location import StoreError
 
 MIGRATION_LOCK_KEY = 7_306_117  # PostgreSQL advisory lock id for schema changes ("frontline")
@@ -114,6 +117,7 @@ class Tables:
         self.run_choices = _run_choices(self.metadata)
         self.migrations = _migrations_table(self.metadata)
         self.summary_indexes = _summary_indexes(self.runs, self.run_scores, self.run_choices)
+        self.agg = AggregateTables(self.metadata)
 
 
 def _m1_create_runs(conn: Connection) -> None:
@@ -130,10 +134,21 @@ def _m2_summary_indexes(conn: Connection) -> None:
         index.create(conn)
 
 
+def _m3_aggregates(conn: Connection) -> None:
+    """Version 3: running aggregates for summaries and leaderboards, backfilled from stored runs."""
+    metadata = MetaData()
+    runs, scores, choices = _runs(metadata), _run_scores(metadata), _run_choices(metadata)
+    agg = AggregateTables(metadata)
+    for table in agg.all:
+        table.create(conn)
+    rebuild(conn, runs, scores, choices, agg)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create runs, run_scores, run_choices", _m1_create_runs),
     (2, "covering indexes for workshop summaries", _m2_summary_indexes),
+    (3, "running aggregates for summaries and leaderboards", _m3_aggregates),
 )
 LATEST = MIGRATIONS[-1][0]
 

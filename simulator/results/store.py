@@ -6,7 +6,10 @@ Contract:
   ``StoreError`` with a readable message (password hidden), never a driver traceback.
 * ``save_run(record)`` writes the run with its scores and decisions in one transaction and
   returns True, or False when a run with that ``run_id`` is already stored (saving is
-  idempotent). "database is locked" is retried with back-off for up to ``LOCK_PATIENCE`` seconds.
+  idempotent). The same transaction adds the run to the running aggregates
+  (``simulator.results.aggregates``); ``save_runs`` does the same for a batch in one transaction,
+  and ``rebuild_aggregates`` recomputes them all from the runs. "database is locked" is retried
+  with back-off for up to ``LOCK_PATIENCE`` seconds.
 * SQLite runs in WAL mode with ``synchronous=FULL`` and a busy timeout, so a process killed at any
   moment loses no committed run and leaves no half-written one, and several processes can write.
 * Queries (leaderboard, history, workshop data) live in ``simulator.results.queries``.
@@ -17,20 +20,22 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlalchemy import Connection, Engine, create_engine, event, select
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
+from simulator.results import aggregates
 from simulator.results.location import StoreError, display_url, resolve_url, sqlite_path
 from simulator.results.records import RunRecord
 from simulator.results.schema import Tables, migrate
 
 LOCK_PATIENCE = 30.0
 SQLITE_BUSY_MS = 5000
+T = TypeVar("T")
 
 
 def to_db_time(moment: datetime) -> datetime:
@@ -124,32 +129,66 @@ class ResultStore:
 
     # --- writing -----------------------------------------------------------------------------
     def save_run(self, record: RunRecord) -> bool:
-        """Store one run atomically; False when its run_id is already stored."""
+        """Store one run atomically (with its aggregates); False when its run_id is already stored."""
+        return self._retrying(f"save run {record.run_id}", lambda: self._insert(record))
+
+    def save_runs(self, records: Iterable[RunRecord]) -> int:
+        """Store many runs in one transaction (with their aggregates); returns how many were added.
+
+        Runs whose run_id is already stored (or repeated in ``records``) are skipped, as with
+        ``save_run``. A concurrent writer storing one of the same runs first makes the batch retry."""
+        batch: list[RunRecord] = []
+        seen: set[str] = set()
+        for record in records:
+            if record.run_id not in seen:
+                seen.add(record.run_id)
+                batch.append(record)
+        return self._retrying(f"save {len(batch)} runs", lambda: self._insert_many(batch))
+
+    def rebuild_aggregates(self) -> None:
+        """Recompute every running aggregate from the stored runs, in one transaction."""
+        t = self.tables
+
+        def rebuild_all() -> None:
+            with self.engine.connect().execution_options(frontline_write=True) as conn, conn.begin():
+                aggregates.rebuild(conn, t.runs, t.run_scores, t.run_choices, t.agg)
+
+        self._retrying("rebuild the results aggregates", rebuild_all)
+
+    def _retrying(self, doing: str, write: Callable[[], T]) -> T:
+        """Run ``write`` (one transaction), retrying "database is locked" for ``LOCK_PATIENCE`` s."""
         deadline = time.monotonic() + LOCK_PATIENCE
         delay = 0.01
-        with self.errors(f"save run {record.run_id}"):
+        with self.errors(doing):
             while True:
                 try:
-                    return self._insert(record)
+                    return write()
                 except OperationalError as error:
                     if not _is_locked(error) or time.monotonic() > deadline:
                         raise
                 time.sleep(delay * (0.5 + random.random()))
                 delay = min(delay * 2, 0.5)
 
+    def _write(self, conn: Connection, records: list[RunRecord]) -> None:
+        """Insert the runs' rows and add them to the aggregates (inside the caller's transaction)."""
+        t = self.tables
+        run_rows = [_run_row(record) for record in records]
+        score_rows = [{"run_id": record.run_id, "principle_id": p, "score": s}
+                      for record in records for p, s in record.principle_scores.items()]
+        choice_rows = [row for record in records for row in _choice_rows(record)]
+        conn.execute(t.runs.insert(), run_rows)
+        if score_rows:
+            conn.execute(t.run_scores.insert(), score_rows)
+        if choice_rows:
+            conn.execute(t.run_choices.insert(), choice_rows)
+        aggregates.apply(conn, t.agg, t.runs, aggregates.collect(run_rows, score_rows, choice_rows))
+
     def _insert(self, record: RunRecord) -> bool:
         t = self.tables
         with self.engine.connect().execution_options(frontline_write=True) as conn:
             try:
                 with conn.begin():
-                    conn.execute(t.runs.insert(), [_run_row(record)])
-                    if record.principle_scores:
-                        conn.execute(t.run_scores.insert(), [
-                            {"run_id": record.run_id, "principle_id": p, "score": s}
-                            for p, s in record.principle_scores.items()])
-                    choices = _choice_rows(record)
-                    if choices:
-                        conn.execute(t.run_choices.insert(), choices)
+                    self._write(conn, [record])
             except IntegrityError:
                 # Usually: this run_id is already stored (import twice, or a retry). Anything else
                 # is a real error.
@@ -159,6 +198,26 @@ class ResultStore:
                     return False
                 raise
         return True
+
+    def _insert_many(self, records: list[RunRecord], attempts: int = 3) -> int:
+        t = self.tables
+        with self.engine.connect().execution_options(frontline_write=True) as conn:
+            for attempt in range(attempts):
+                try:
+                    with conn.begin():
+                        stored: set[str] = set()
+                        for start in range(0, len(records), 500):
+                            ids = [record.run_id for record in records[start:start + 500]]
+                            stored.update(conn.execute(select(t.runs.c.run_id).where(t.runs.c.run_id.in_(ids)))
+                                          .scalars())
+                        new = [record for record in records if record.run_id not in stored]
+                        if new:
+                            self._write(conn, new)
+                        return len(new)
+                except IntegrityError:
+                    if attempt == attempts - 1:  # not a concurrent duplicate: a real error
+                        raise
+        return 0
 
     # --- reading whole records -----------------------------------------------------------------
     def get_run(self, run_id: str) -> RunRecord | None:

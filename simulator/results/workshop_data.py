@@ -1,15 +1,17 @@
-"""A workshop's results aggregated in SQL, for the summary behind the reports and ``facilitate``.
+"""A workshop's results aggregated, for the summary behind the reports and ``facilitate``.
 
-Contract: ``workshop_data(store, workshop)`` returns a ``WorkshopData`` built from three GROUP BY
-queries (and, for principles without scenario text, one DISTINCT) in one read transaction (one
-consistent snapshot), so the rows that reach Python follow the number of players, scenarios,
+Contract: ``workshop_data(store, workshop)`` returns a ``WorkshopData`` read from the running
+aggregates (``simulator.results.aggregates``, kept in step with every saved run) in one read
+transaction (one consistent snapshot), so its cost follows the number of players, scenarios,
 principles and decision options, never the number of runs, scores or decisions:
 
 * per (team, player, scenario): runs, finished runs, best finished overall score;
 * per (team, player, principle): sum and count of the scores of finished runs;
 * per (scenario, decision node, option): how many decisions took it (every stored decision counts,
-  abandoned runs included).
+  abandoned runs included);
+* per (scenario, principle): whether some run (any status) was graded on it.
 
+The result is identical to grouping the runs tables themselves (tests/results/test_summary_sql.py).
 Everything is SQLAlchemy Core with bound parameters, and the same statements run on SQLite and
 PostgreSQL. Orderings of the results are made in Python (collation differs between databases).
 """
@@ -20,9 +22,8 @@ from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from sqlalchemy import Row, case, func, select
+from sqlalchemy import Row, select
 
-from simulator.results.records import FINISHED
 from simulator.results.store import ResultStore
 
 
@@ -74,30 +75,20 @@ class WorkshopData:
 
 
 def workshop_data(store: ResultStore, workshop: str, covered: Collection[str] | None = None) -> WorkshopData:
-    """The workshop's runs, scores and decisions aggregated in SQL (see the module contract).
+    """The workshop's runs, scores and decisions, aggregated (see the module contract).
 
     ``covered``: principles whose training scenarios the caller knows from scenario text; the
     scenario/principle pairs (``WorkshopData.graded``) are read only for the other principles
     graded in finished runs (None: for all of them)."""
-    runs, scores, choices = store.tables.runs, store.tables.run_scores, store.tables.run_choices
-    finished = runs.c.status == FINISHED
-    scored = runs.join(scores, scores.c.run_id == runs.c.run_id)
-    per_scenario = (
-        select(runs.c.team, runs.c.player, runs.c.scenario_id, func.count().label("runs"),
-               func.sum(case((finished, 1), else_=0)).label("finished"),
-               func.max(case((finished, runs.c.overall))).label("best"))
-        .where(runs.c.workshop == workshop)
-        .group_by(runs.c.team, runs.c.player, runs.c.scenario_id))
-    per_principle = (
-        select(runs.c.team, runs.c.player, scores.c.principle_id, func.sum(scores.c.score).label("total"),
-               func.count().label("graded"))
-        .select_from(scored).where(runs.c.workshop == workshop, finished)
-        .group_by(runs.c.team, runs.c.player, scores.c.principle_id))
-    per_choice = (
-        select(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id, func.count().label("taken"))
-        .select_from(runs.join(choices, choices.c.run_id == runs.c.run_id))
-        .where(runs.c.workshop == workshop)
-        .group_by(runs.c.scenario_id, choices.c.node_id, choices.c.choice_id))
+    agg = store.tables.agg
+    scenarios, principles, choices = agg.scenarios, agg.principles, agg.choices
+    per_scenario = select(scenarios.c.team, scenarios.c.player, scenarios.c.scenario_id, scenarios.c.runs,
+                          scenarios.c.finished, scenarios.c.best_overall.label("best")
+                          ).where(scenarios.c.workshop == workshop)
+    per_principle = select(principles.c.team, principles.c.player, principles.c.principle_id, principles.c.total,
+                           principles.c.graded).where(principles.c.workshop == workshop)
+    per_choice = select(choices.c.scenario_id, choices.c.node_id, choices.c.choice_id, choices.c.taken
+                        ).where(choices.c.workshop == workshop)
     with store.reading() as conn:
         scenario_rows = conn.execute(per_scenario).all()
         principle_rows = conn.execute(per_principle).all()
@@ -105,8 +96,8 @@ def workshop_data(store: ResultStore, workshop: str, covered: Collection[str] | 
         unplaced = sorted({r.principle_id for r in principle_rows} - set(covered or ()))
         graded: set[tuple[str, str]] = set()
         if unplaced:
-            pairs = (select(runs.c.scenario_id, scores.c.principle_id).select_from(scored).distinct()
-                     .where(runs.c.workshop == workshop, scores.c.principle_id.in_(unplaced)))
+            pairs = select(agg.graded.c.scenario_id, agg.graded.c.principle_id).where(
+                agg.graded.c.workshop == workshop, agg.graded.c.principle_id.in_(unplaced))
             graded = {(r.scenario_id, r.principle_id) for r in conn.execute(pairs)}
     counts = [ChoiceCount(r.scenario_id, r.node_id, r.choice_id, int(r.taken)) for r in choice_rows]
     return WorkshopData(workshop, _tallies(scenario_rows, principle_rows),
