@@ -5,8 +5,9 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any
+
+from simulator.cli.common import add_scenario_argument, load_scenario_arg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -17,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "per-principle scores with a path reaching each; reachable outcomes; with --runs N, the score "
         "distribution of N seeded random play-throughs.",
     )
-    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+    add_scenario_argument(parser)
     parser.add_argument("--runs", type=int, default=200, metavar="N",
                         help="random play-throughs to sample (default 200; 0 to skip)")
     parser.add_argument("--seed", default="0", help="seed for the random play-throughs (default 0)")
@@ -26,18 +27,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from scoring.catalog import default_catalog
     from simulator.authoring.explore import explore
     from simulator.authoring.statespace import StateSpaceTooLarge
-    from simulator.content.loader import load_scenario
-    from simulator.content.problems import ContentError
-    from simulator.paths import find_scenario
 
-    try:
-        loaded = load_scenario(Path(find_scenario(args.scenario)), default_catalog().ids())
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
+    loaded = load_scenario_arg(args.scenario)
+    if loaded is None:
         return 1
     seed = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
     try:

@@ -12,6 +12,8 @@ import sys
 import time
 from pathlib import Path
 
+from simulator.cli.common import add_db_flag, store_errors
+
 CLEAR = "\x1b[H\x1b[2J"
 
 
@@ -23,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Shows the room's scores by team and, for each decision, how the room split "
         "across the options. Refreshes as results arrive; Ctrl-C to stop.")
     parser.add_argument("--workshop", required=True, help="workshop code")
-    parser.add_argument("--db", metavar="URL", help="results database (default: $FRONTLINE_DB or the local file)")
+    add_db_flag(parser)
     parser.add_argument("--once", action="store_true", help="print one frame and exit")
     parser.add_argument("--interval", type=float, default=3.0, help="seconds between refreshes (default 3)")
     parser.add_argument("--scenarios", type=Path, default=SCENARIOS_DIR,
@@ -44,26 +46,17 @@ def frame(store, args: argparse.Namespace, infos) -> list[str]:  # type: ignore[
     return render_frame(summary, now_utc().astimezone(), args.width)
 
 
+@store_errors("facilitate")
 def run(args: argparse.Namespace) -> int:
-    from simulator.results.location import StoreError
     from simulator.results.scenario_info import load_infos
     from simulator.results.store import open_store
 
     infos = load_infos(args.scenarios)
-    try:
-        store = open_store(args.db)
-    except StoreError as error:
-        print(f"facilitate: {error}", file=sys.stderr)
-        return 3
-    with store:
+    with open_store(args.db) as store:
         if args.once:
-            try:
-                print("\n".join(frame(store, args, infos)))
-            except StoreError as error:
-                print(f"facilitate: {error}", file=sys.stderr)
-                return 3
+            print("\n".join(frame(store, args, infos)))
             return 0
-        return live(store, args, infos)
+        return live(store, args, infos)  # retries while the database is away
 
 
 def live(store, args: argparse.Namespace, infos) -> int:  # type: ignore[no-untyped-def]

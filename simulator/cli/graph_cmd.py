@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from simulator.cli.common import add_db_flag, add_scenario_argument, load_scenario_arg
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -15,26 +17,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and in most editors; DOT needs Graphviz (dot -Tsvg). With --results, edge labels also show how "
         "often players took each option, from the results store (--db URL, else $FRONTLINE_DB).",
     )
-    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+    add_scenario_argument(parser)
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
     parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of printing")
     parser.add_argument("--results", action="store_true", help="show how often players took each option")
-    parser.add_argument("--db", metavar="URL", help="results store URL (default: $FRONTLINE_DB or the local file)")
+    add_db_flag(parser, "results store URL (default: $FRONTLINE_DB or the local file)")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from scoring.catalog import default_catalog
     from simulator.authoring.diagram import dot, mermaid
-    from simulator.content.loader import load_scenario
-    from simulator.content.problems import ContentError
-    from simulator.paths import find_scenario
 
-    try:
-        loaded = load_scenario(Path(find_scenario(args.scenario)), default_catalog().ids())
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
+    loaded = load_scenario_arg(args.scenario)
+    if loaded is None:
         return 1
     counts = None
     if args.results or args.db:

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
+
+from simulator.cli.common import add_scenario_argument, load_scenario_arg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -20,7 +21,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and reads answers from standard input, so a path can be scripted: "
         "printf '2\\n1\\n' | frontline play --text scenarios/x.yaml",
     )
-    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+    add_scenario_argument(parser)
     parser.add_argument("--text", action="store_true", help="play in the terminal")
     parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
     parser.add_argument("--mode", choices=("coach", "assessment"), default=None,
@@ -56,19 +57,12 @@ def _seed(raw: str) -> int | str:
 def play_text(args: argparse.Namespace) -> int:
     args.mode = args.mode or "coach"
     from scoring.catalog import default_catalog
-    from simulator.content.loader import load_scenario
-    from simulator.content.problems import ContentError
     from simulator.engine.machine import ScenarioMachine
-    from simulator.paths import find_scenario
     from simulator.terminal.player import TerminalOptions, TerminalPlayer
 
     catalog = default_catalog()
-    path = find_scenario(args.scenario)
-    try:
-        loaded = load_scenario(Path(path), catalog.ids())
-    except ContentError as error:
-        for problem in error.problems:
-            print(problem.format(), file=sys.stderr)
+    loaded = load_scenario_arg(args.scenario, catalog.ids())
+    if loaded is None:
         return 1
     from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, save_played_run
     from simulator.results.records import now_utc

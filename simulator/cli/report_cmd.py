@@ -11,6 +11,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from simulator.cli.common import add_db_flag, store_errors, write_output
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from simulator.paths import SCENARIOS_DIR
@@ -22,7 +24,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--workshop", required=True, help="workshop code")
     parser.add_argument("--format", choices=("html", "csv", "xapi"), default="html", help="default html")
     parser.add_argument("--out", required=True, help="file to write ('-' for standard output)")
-    parser.add_argument("--db", metavar="URL", help="results database (default: $FRONTLINE_DB or the local file)")
+    add_db_flag(parser)
     parser.add_argument("--scenarios", type=Path, default=SCENARIOS_DIR,
                         help="folder of scenario files, for titles and option text (default: scenarios/)")
     parser.set_defaults(handler=run)
@@ -51,23 +53,14 @@ def build(store, args: argparse.Namespace) -> str:  # type: ignore[no-untyped-de
     return render_xapi(records, {i.id: i.title for i in infos.values()})
 
 
+@store_errors("results")
 def run(args: argparse.Namespace) -> int:
-    from simulator.cli.results_cmd import store_failed, write_atomically
-    from simulator.results.location import StoreError
     from simulator.results.store import open_store
 
-    try:
-        with open_store(args.db) as store:
-            text = build(store, args)
-    except StoreError as error:
-        return store_failed(error)
-    if args.out == "-":
-        sys.stdout.write(text)
-        return 0
-    try:
-        write_atomically(Path(args.out), text)
-    except OSError as error:
-        print(f"report: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
+    with open_store(args.db) as store:
+        text = build(store, args)
+    if not write_output(args.out, text, "report"):
         return 1
-    print(f"wrote {args.format} report for workshop {args.workshop} to {args.out}", file=sys.stderr)
+    if args.out != "-":
+        print(f"wrote {args.format} report for workshop {args.workshop} to {args.out}", file=sys.stderr)
     return 0

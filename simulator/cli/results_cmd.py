@@ -7,10 +7,13 @@ file cannot be read/written; 3 when the results database cannot be used.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 from pathlib import Path
+
+from simulator.cli.common import add_db_flag, store_errors, write_output
+
+DB_HELP = ("results database: sqlite:///file.db or postgresql://user:pass@host/db "
+           "(default: $FRONTLINE_DB or the local file)")
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -22,58 +25,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     export = actions.add_parser("export", help="write saved runs as JSON lines")
     export.add_argument("--workshop", help="only runs of this workshop code")
     export.add_argument("--out", default="-", help="file to write (default: standard output)")
-    add_db_flag(export)
+    add_db_flag(export, DB_HELP)
     export.set_defaults(handler=run_export)
     imp = actions.add_parser("import", help="add runs from JSON-lines files")
     imp.add_argument("files", nargs="+", metavar="FILE", help="exported file ('-' for standard input)")
-    add_db_flag(imp)
+    add_db_flag(imp, DB_HELP)
     imp.set_defaults(handler=run_import)
 
 
-def add_db_flag(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--db", metavar="URL", help="results database: sqlite:///file.db or "
-                        "postgresql://user:pass@host/db (default: $FRONTLINE_DB or the local file)")
-
-
-def store_failed(error: Exception) -> int:
-    print(f"results: {error}", file=sys.stderr)
-    return 3
-
-
-def write_atomically(path: Path, lines: list[str] | str) -> None:
-    """Write text to ``path`` via a temporary file and rename (no half-written file)."""
-    text = lines if isinstance(lines, str) else "".join(line + "\n" for line in lines)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        Path(temp).unlink(missing_ok=True)
-        raise
-
-
+@store_errors("results")
 def run_export(args: argparse.Namespace) -> int:
-    from simulator.results.location import StoreError
     from simulator.results.store import open_store
     from simulator.results.transfer import export_lines
 
-    try:
-        with open_store(args.db) as store:
-            lines = list(export_lines(store, args.workshop))
-    except StoreError as error:
-        return store_failed(error)
-    if args.out == "-":
-        sys.stdout.write("".join(line + "\n" for line in lines))
-    else:
-        try:
-            write_atomically(Path(args.out), lines)
-        except OSError as error:
-            print(f"results: cannot write {args.out}: {error.strerror or error}", file=sys.stderr)
-            return 1
+    with open_store(args.db) as store:
+        lines = list(export_lines(store, args.workshop))
+    if not write_output(args.out, "".join(line + "\n" for line in lines), "results"):
+        return 1
     print(f"exported {len(lines)} run(s)", file=sys.stderr)
     return 0
 
@@ -84,27 +52,24 @@ def _read(name: str) -> list[str]:
     return Path(name).read_text(encoding="utf-8", errors="replace").splitlines()
 
 
+@store_errors("results")
 def run_import(args: argparse.Namespace) -> int:
-    from simulator.results.location import StoreError
     from simulator.results.store import open_store
     from simulator.results.transfer import import_lines
 
     status = 0
-    try:
-        with open_store(args.db) as store:
-            for name in args.files:
-                try:
-                    lines = _read(name)
-                except OSError as error:
-                    print(f"{name}: cannot read: {error.strerror or error}", file=sys.stderr)
-                    status = 1
-                    continue
-                result = import_lines(store, lines)
-                for number, reason in result.problems:
-                    print(f"{name}:{number}: {reason}", file=sys.stderr)
-                print(f"{name}: added {result.added}, already present {result.already}, "
-                      f"bad lines {len(result.problems)}", file=sys.stderr)
-                status = status or (0 if result.ok else 1)
-    except StoreError as error:
-        return store_failed(error)
+    with open_store(args.db) as store:
+        for name in args.files:
+            try:
+                lines = _read(name)
+            except OSError as error:
+                print(f"{name}: cannot read: {error.strerror or error}", file=sys.stderr)
+                status = 1
+                continue
+            result = import_lines(store, lines)
+            for number, reason in result.problems:
+                print(f"{name}:{number}: {reason}", file=sys.stderr)
+            print(f"{name}: added {result.added}, already present {result.already}, "
+                  f"bad lines {len(result.problems)}", file=sys.stderr)
+            status = status or (0 if result.ok else 1)
     return status

@@ -4,6 +4,11 @@ Contract: ``layout(size)`` prepares everything size- or settings-dependent; ``ha
 and ``update(dt)`` change state; ``draw(surface)`` only paints. Esc calls ``back()`` (pop by
 default). ``animating`` asks the app for frames at 60 Hz (otherwise it blocks on events);
 ``busy`` tells autoplay to wait (e.g. text still typing). ``shot_name`` names screenshots.
+
+Shared shapes: ``MenuScreen`` sends input to one scroll list (``self.menu``); ``PageScreen`` is a
+header band, a centred body and a key-help band (hooks: ``title``/``header_title()``,
+``header_right()``, ``hint``, ``layout_body(rect)``, ``draw_body(surface)``); ``ListScreen`` is a
+page whose body is its menu.
 """
 
 from __future__ import annotations
@@ -11,6 +16,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 import pygame
+
+from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -61,3 +69,66 @@ class Screen:
 
     def on_close(self) -> None:
         """Called when the window closes (save what must be saved)."""
+
+
+class MenuScreen(Screen):
+    """A screen driven by one scroll list: Esc calls ``back()``, every other event goes to the list."""
+
+    def __init__(self, app: App):
+        super().__init__(app)
+        self.menu = ScrollList()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return
+        self.menu.handle(event)
+
+
+class PageScreen(Screen):
+    """A full window: the header band (title, optional right-hand text), a body centred between it
+    and the key-help band at the bottom, ``body_width`` wide at most, ``body_gap`` pixels (top,
+    bottom) away from the bands."""
+
+    title = ""
+    hint = ""
+    body_width = 1100
+    body_gap = (8, 4)
+
+    def header_title(self) -> str:
+        return self.title
+
+    def header_right(self) -> str:
+        return ""
+
+    def body_rect(self, size: tuple[int, int]) -> pygame.Rect:
+        top = header_height(self.ctx) + self.body_gap[0]
+        width = content_width(size, self.body_width)
+        bottom = size[1] - hint_height(self.ctx, self.hint, size[0]) - self.body_gap[1]
+        return pygame.Rect((size[0] - width) // 2, top, width, bottom - top)
+
+    def layout(self, size: tuple[int, int]) -> None:
+        super().layout(size)
+        self.layout_body(self.body_rect(size))
+
+    def layout_body(self, rect: pygame.Rect) -> None:
+        return None
+
+    def draw(self, surface: pygame.Surface) -> None:
+        surface.fill(self.ctx.theme.bg)
+        draw_header(surface, self.ctx, self.header_title(), self.header_right())
+        self.draw_body(surface)
+        draw_hint(surface, self.ctx, self.hint)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        return None
+
+
+class ListScreen(MenuScreen, PageScreen):
+    """A page whose body is its menu."""
+
+    def layout_body(self, rect: pygame.Rect) -> None:
+        self.menu.layout(self.ctx, rect)
+
+    def draw_body(self, surface: pygame.Surface) -> None:
+        self.menu.draw(surface, self.ctx)

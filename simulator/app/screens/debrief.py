@@ -12,12 +12,10 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from simulator.app.runs import Run, record_run, score
-from simulator.app.screens.base import Screen
-from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.screens.base import ListScreen
 from simulator.app.viewmodels import BarView, DebriefView, DecisionView, debrief_view
 from simulator.app.widgets.draw import focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, ButtonRow, Row, TextRow
-from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -99,8 +97,9 @@ class DecisionRow(Row):
         self.screen.retry_from(self.view.step)
 
 
-class DebriefScreen(Screen):
+class DebriefScreen(ListScreen):
     name = "debrief"
+    hint = HINT
 
     def __init__(self, app: App, session: PlaySession, entry: LibraryEntry, run: Run):
         super().__init__(app)
@@ -112,7 +111,6 @@ class DebriefScreen(Screen):
         record_run(self.ctx, session, run, self.report)
         session.close()
         self.view: DebriefView = debrief_view(self.report, previous)
-        self.menu = ScrollList()
         self.menu.set_rows(self.rows())
 
     def rows(self) -> list[Row]:
@@ -166,21 +164,5 @@ class DebriefScreen(Screen):
 
         self.app.pop_to(PickerScreen)
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        top = header_height(self.ctx) + 8
-        width = content_width(size, 1100)
-        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 4
-        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, bottom - top))
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back()
-            return
-        self.menu.handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.ctx.theme.bg)
-        draw_header(surface, self.ctx, f"Debrief: {self.view.title}")
-        self.menu.draw(surface, self.ctx)
-        draw_hint(surface, self.ctx, HINT)
+    def header_title(self) -> str:
+        return f"Debrief: {self.view.title}"

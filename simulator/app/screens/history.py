@@ -16,12 +16,10 @@ import pygame
 from simulator.app.history_views import HistoryView, ScenarioProgress, build_history
 from simulator.app.leaderboard_views import principle_names, scenario_options
 from simulator.app.runlog import results_store
-from simulator.app.screens.base import Screen
-from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.screens.base import ListScreen
 from simulator.app.screens.leaderboard import fit
 from simulator.app.widgets.draw import focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
-from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -146,14 +144,15 @@ class SectionRow(Row):
                 pygame.draw.rect(surface, theme.best_marker, (left, now.bottom + 3, width * best // 100, BAR - 2), 2)
 
 
-class HistoryScreen(Screen):
+class HistoryScreen(ListScreen):
     name = "history"
+    title = "My progress"
+    hint = HINT
 
     def __init__(self, app: App):
         super().__init__(app)
         if self.ctx.library is None:
             self.ctx.load_content()
-        self.menu = ScrollList()
         self.view: HistoryView | None = None
         self.load()
 
@@ -170,28 +169,12 @@ class HistoryScreen(Screen):
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        top = header_height(self.ctx) + 8
-        width = content_width(size, 1100)
-        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 4
-        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, bottom - top))
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back()
-            return
-        self.menu.handle(event)
-
     def on_top(self) -> None:
         self.load()
 
     def on_reload(self) -> None:
         self.load()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.ctx.theme.bg)
+    def header_right(self) -> str:
         player = self.view.player if self.view else ""
-        draw_header(surface, self.ctx, "My progress", f"Player: {player}" if player else "")
-        self.menu.draw(surface, self.ctx)
-        draw_hint(surface, self.ctx, HINT)
+        return f"Player: {player}" if player else ""

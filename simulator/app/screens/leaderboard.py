@@ -28,8 +28,7 @@ from simulator.app.leaderboard_views import (
     scenario_options,
 )
 from simulator.app.runlog import results_store
-from simulator.app.screens.base import Screen
-from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.screens.base import PageScreen
 from simulator.app.widgets.draw import focus_ring, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
 from simulator.app.widgets.scrolllist import SCROLLBAR, ScrollList
@@ -185,8 +184,11 @@ class FilterGrid:
             surface.blit(value, (rect.left + PAD + self.label_w + 16, rect.centery - value.get_height() // 2))
 
 
-class LeaderboardScreen(Screen):
+class LeaderboardScreen(PageScreen):
     name = "leaderboard"
+    title = "Leaderboard"
+    hint = HINT
+    body_gap = (14, 4)
 
     def __init__(self, app: App, scenario_id: str | None = None):
         super().__init__(app)
@@ -237,12 +239,10 @@ class LeaderboardScreen(Screen):
     def step(self, delta: int) -> None:
         self.show(change_filter(self.filters, self.focus, delta, self.scenarios, self.catalog))
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
+    def layout_body(self, rect: pygame.Rect) -> None:
+        """Filters, caption and column titles on top; the table takes the rest of ``rect``."""
         ctx, text = self.ctx, self.ctx.text
-        width = content_width(size, 1100)
-        left = (size[0] - width) // 2
-        top = header_height(ctx) + 14
+        left, top, width = rect.left, rect.top, rect.width
         self.grid.layout(ctx, self.filters, left, top, width)
         top += self.grid.height + 10
         assert self.view is not None
@@ -256,10 +256,9 @@ class LeaderboardScreen(Screen):
         self.heading = [(text.render(t, "small", ctx.theme.muted), x) for t, x in titles]
         self.heading_top = top
         top += text.line_height("small") + 2
-        bottom = size[1] - hint_height(ctx, HINT, size[0]) - 4
         margin = self.table.margin
         self.table.layout(ctx, pygame.Rect(left - margin, top, width + 2 * margin,
-                                           max(text.line_height("body") * 2, bottom - top)))
+                                           max(text.line_height("body") * 2, rect.bottom - top)))
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
@@ -292,11 +291,12 @@ class LeaderboardScreen(Screen):
     def on_reload(self) -> None:
         self.load(keep=self.filters)
 
-    def draw(self, surface: pygame.Surface) -> None:
+    def header_right(self) -> str:
+        player = clean_name(self.ctx.settings.profile.name)
+        return f"You: {player}" if player else ""
+
+    def draw_body(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
-        surface.fill(ctx.theme.bg)
-        player = clean_name(ctx.settings.profile.name)
-        draw_header(surface, ctx, "Leaderboard", f"You: {player}" if player else "")
         self.grid.draw(surface, ctx, self.focus)
         if self.caption is not None:
             surface.blit(self.caption, self.caption_pos)
@@ -304,5 +304,4 @@ class LeaderboardScreen(Screen):
         for heading, x in self.heading:
             surface.blit(heading, (inner_left + x, self.heading_top))
         self.table.draw(surface, ctx)
-        draw_hint(surface, ctx, HINT)
 

@@ -4,20 +4,18 @@ from __future__ import annotations
 
 import pygame
 
-from simulator.app.screens.base import Screen
+from simulator.app.screens.base import MenuScreen
 from simulator.app.screens.common import MARGIN
 from simulator.app.widgets.draw import dim, panel
-from simulator.app.widgets.scrolllist import ScrollList
 
 
-class OverlayScreen(Screen):
+class OverlayScreen(MenuScreen):
     opaque = False
     card_width = 760
 
     def __init__(self, app, title: str):  # type: ignore[no-untyped-def]
         super().__init__(app)
         self.title = title
-        self.menu = ScrollList()
         self.card = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, size: tuple[int, int]) -> None:
@@ -29,12 +27,6 @@ class OverlayScreen(Screen):
         height = min(room, self.menu.content_height)
         self.card = pygame.Rect((size[0] - width) // 2, (size[1] - height - title_h) // 2, width, height + title_h)
         self.menu.layout(self.ctx, pygame.Rect(self.card.left, self.card.top + title_h, width, height))
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.back()
-            return
-        self.menu.handle(event)
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme

@@ -10,13 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from simulator.app.screens.base import Screen
-from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES
 from simulator.app.viewmodels import PickerItem, picker_item
 from simulator.app.widgets.draw import focus_ring, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
-from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -60,14 +58,15 @@ class ScenarioRow(Row):
         self.screen.start(self.entry)
 
 
-class PickerScreen(Screen):
+class PickerScreen(ListScreen):
     name = "picker"
+    title = "Choose a scenario"
+    hint = HINT
 
     def __init__(self, app: App):
         super().__init__(app)
         if self.ctx.library is None:
             self.ctx.load_content()
-        self.menu = ScrollList()
         self.items: list[PickerItem] = []
         self.build()
 
@@ -108,23 +107,13 @@ class PickerScreen(Screen):
 
         self.app.push(PlayScreen(self.app, start_session(self.ctx, entry), entry, Run(self.ctx.settings.mode)))
 
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        top = header_height(self.ctx) + 8
-        width = content_width(size, 1100)
-        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 4
-        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, bottom - top))
-
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_m:
             mode = "assessment" if self.ctx.settings.mode == "coach" else "coach"
             self.ctx.update_settings(mode=mode)
             self.ctx.notify(f"Mode: {MODES[mode]}")
             return
-        self.menu.handle(event)
+        super().handle(event)
 
     def on_top(self) -> None:
         self.build()
@@ -132,8 +121,5 @@ class PickerScreen(Screen):
     def on_reload(self) -> None:
         self.build()
 
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.ctx.theme.bg)
-        draw_header(surface, self.ctx, "Choose a scenario", f"Mode: {MODES[self.ctx.settings.mode]} (M)")
-        self.menu.draw(surface, self.ctx)
-        draw_hint(surface, self.ctx, HINT)
+    def header_right(self) -> str:
+        return f"Mode: {MODES[self.ctx.settings.mode]} (M)"

@@ -4,14 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-import pygame
-
-from simulator.app.screens.base import Screen
-from simulator.app.screens.common import content_width, draw_header, draw_hint, header_height, hint_height
+from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES, TIMER_LABELS
 from simulator.app.theme import TEXT_SIZE_LABELS, THEME_LABELS
 from simulator.app.widgets.rows import ButtonRow, ChoiceRow, TextRow
-from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -20,12 +16,15 @@ HINT = "Up/Down: move   Left/Right or Enter: change   Esc: back"
 ON_OFF = {"off": "Off", "on": "On"}
 
 
-class SettingsScreen(Screen):
+class SettingsScreen(ListScreen):
     name = "settings"
+    title = "Settings"
+    hint = HINT
+    body_width = 900
+    body_gap = (16, 8)
 
     def __init__(self, app: App):
         super().__init__(app)
-        self.menu = ScrollList()
         self.build()
 
     def build(self, focus: str | None = None) -> None:
@@ -52,22 +51,3 @@ class SettingsScreen(Screen):
         self.ctx.update_settings(**changes)
         self.build(focus)
         self.app.relayout()
-
-    def layout(self, size: tuple[int, int]) -> None:
-        super().layout(size)
-        top = header_height(self.ctx) + 16
-        width = content_width(size, 900)
-        bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 8
-        self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, bottom - top))
-
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.pop()
-            return
-        self.menu.handle(event)
-
-    def draw(self, surface: pygame.Surface) -> None:
-        surface.fill(self.ctx.theme.bg)
-        draw_header(surface, self.ctx, "Settings")
-        self.menu.draw(surface, self.ctx)
-        draw_hint(surface, self.ctx, HINT)

@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
-from simulator.app.screens.base import Screen
+from simulator.app.screens.base import MenuScreen
 from simulator.app.screens.common import MARGIN, draw_hint, hint_height
 from simulator.app.widgets.rows import ButtonRow, Row
-from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -20,12 +19,11 @@ if TYPE_CHECKING:
 HINT = "Up/Down or Tab: move   Enter: choose   F11: fullscreen   Esc: quit"
 
 
-class TitleScreen(Screen):
+class TitleScreen(MenuScreen):
     name = "title"
 
     def __init__(self, app: App):
         super().__init__(app)
-        self.menu = ScrollList()
         self.resume: dict[str, Any] | None = None
         self.refresh()
 
@@ -73,11 +71,8 @@ class TitleScreen(Screen):
         bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 16
         self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, max(100, bottom - top)))
 
-    def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
-            self.app.close()
-            return
-        self.menu.handle(event)
+    def back(self) -> None:  # Esc on the title quits
+        self.app.close()
 
     def on_top(self) -> None:
         self.refresh()

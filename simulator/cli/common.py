@@ -1,0 +1,108 @@
+"""Pieces shared by subcommands: the SCENARIO argument, the results store (``--db``) and output files.
+
+The messages and exit codes here are contracts of the commands that use them: a scenario that
+cannot be loaded prints one line per problem and exits 1; a results database that cannot be used
+prints ``<command>: <why>`` and exits 3. Heavy imports happen inside the functions (see main.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.content.loader import LoadedScenario
+
+STORE_FAILED_EXIT = 3
+DB_HELP = "results database (default: $FRONTLINE_DB or the local file)"
+
+Handler = Callable[[argparse.Namespace], int]
+
+
+# --- SCENARIO --------------------------------------------------------------------------------
+def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
+
+
+def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> LoadedScenario | None:
+    """The scenario named on the command line (a file, or an id from scenarios/), or None after
+    printing each of its problems to standard error."""
+    from scoring.catalog import default_catalog
+    from simulator.content.loader import load_scenario
+    from simulator.content.problems import ContentError
+    from simulator.paths import find_scenario
+
+    try:
+        return load_scenario(Path(find_scenario(ref)),
+                             default_catalog().ids() if principle_ids is None else principle_ids)
+    except ContentError as error:
+        for problem in error.problems:
+            print(problem.format(), file=sys.stderr)
+        return None
+
+
+# --- the results store -----------------------------------------------------------------------
+def add_db_flag(parser: argparse.ArgumentParser, help: str = DB_HELP) -> None:  # noqa: A002 - argparse's name
+    parser.add_argument("--db", metavar="URL", help=help)
+
+
+def store_failed(error: Exception, command: str = "results") -> int:
+    print(f"{command}: {error}", file=sys.stderr)
+    return STORE_FAILED_EXIT
+
+
+def store_errors(command: str = "results") -> Callable[[Handler], Handler]:
+    """Decorate a handler that opens the results store (``open_store(args.db)``: --db, else
+    $FRONTLINE_DB, else the local file): a ``StoreError`` it lets escape prints ``<command>: <why>``
+    and exits 3."""
+
+    def decorate(handler: Handler) -> Handler:
+        @functools.wraps(handler)
+        def run(args: argparse.Namespace) -> int:
+            from simulator.results.location import StoreError
+
+            try:
+                return handler(args)
+            except StoreError as error:
+                return store_failed(error, command)
+
+        return run
+
+    return decorate
+
+
+# --- output files ----------------------------------------------------------------------------
+def write_atomically(path: Path, lines: list[str] | str) -> None:
+    """Write text to ``path`` via a temporary file and rename (no half-written file)."""
+    text = lines if isinstance(lines, str) else "".join(line + "\n" for line in lines)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, path)
+    except BaseException:
+        Path(temp).unlink(missing_ok=True)
+        raise
+
+
+def write_output(out: str, text: str, command: str) -> bool:
+    """Write ``text`` to standard output (``out`` is '-') or atomically to the file ``out``; False
+    after printing ``<command>: cannot write <out>: <why>``."""
+    if out == "-":
+        sys.stdout.write(text)
+        return True
+    try:
+        write_atomically(Path(out), text)
+    except OSError as error:
+        print(f"{command}: cannot write {out}: {error.strerror or error}", file=sys.stderr)
+        return False
+    return True
