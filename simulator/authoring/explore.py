@@ -17,6 +17,7 @@ import random
 from collections import Counter
 from typing import Any
 
+from simulator.authoring.dag import acyclic_facts, sinks_first
 from simulator.authoring.statespace import StateSpace, build_state_space
 from simulator.authoring.walks import Plan, Witness, components, count_paths, finishing, optimise
 from simulator.content.models import Scenario
@@ -84,10 +85,8 @@ def _ungraded_walk(space: StateSpace, can_finish: list[bool]) -> Witness | None:
 def _principles(plan: Plan, can_finish: list[bool]) -> dict[str, Any]:
     space = plan.space
     result: dict[str, Any] = {}
-    columns_e = list(zip(*space.p_earned, strict=True)) or [()] * len(space.principles)
-    columns_p = list(zip(*space.p_possible, strict=True)) or [()] * len(space.principles)
     for index, principle in enumerate(space.principles):
-        earned, possible = list(columns_e[index]), list(columns_p[index])
+        earned, possible = space.principle_points(index)
         best = optimise(plan, can_finish, earned, possible, True)
         worst = optimise(plan, can_finish, earned, possible, False)
         result[principle] = {
@@ -134,12 +133,18 @@ def random_runs(space: StateSpace, runs: int, seed: int | str) -> dict[str, Any]
 def explore_space(space: StateSpace, runs: int = 0, seed: int | str = 0) -> dict[str, Any]:
     """``explore`` on an already built state space (lint reuses the space)."""
     scenario = space.scenario
-    comps = components(space)
-    can_finish = finishing(space)
-    paths = count_paths(space, comps, can_finish)
-    plan = Plan(space, comps, can_finish)
-    endings_reached = sorted({space.nodes[s] for s in range(space.size) if space.is_ending(s)},
-                             key=list(scenario.nodes).index)
+    order = sinks_first(space)
+    if order is None:
+        comps = components(space)
+        can_finish = finishing(space)
+        paths = count_paths(space, comps, can_finish)
+        plan = Plan(space, comps, can_finish)
+    else:
+        can_finish, paths = acyclic_facts(space, order)
+        plan = Plan(space, None, can_finish, order)
+    rank = {node_id: k for k, node_id in enumerate(scenario.nodes)}
+    endings_reached = sorted({node_id for node_id, end in zip(space.nodes, space.ending, strict=True) if end},
+                             key=rank.__getitem__)
     report: dict[str, Any] = {
         "scenario": scenario.id,
         "nodes": len(scenario.nodes),

@@ -9,14 +9,18 @@ so two players in the same node with the same condition variables have the same 
 Raises ``StateSpaceTooLarge`` beyond ``max_states`` states.
 
 Edges are stored flat for speed: edges of state ``s`` are ``range(space.first[s], space.first[s+1])``.
+Per-state work is kept small (``_Tables``): nodes, value vectors and effects are numbered, which
+choices are open is worked out once per (conditions, values), and each edge stores only its
+option row (``option``), whose score contribution is computed once per (node, open choices).
 """
 
 from __future__ import annotations
 
-from collections import deque
 from dataclasses import dataclass, field
+from itertools import chain, repeat
+from operator import itemgetter, sub
 
-from simulator.content.models import STATE_MAX, STATE_MIN, Node, Scenario
+from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 
 MAX_STATES = 300_000
 
@@ -41,6 +45,10 @@ class StateSpace:
     p_earned: list[tuple[int, ...]] = field(default_factory=list)    # per edge, per principle
     p_possible: list[tuple[int, ...]] = field(default_factory=list)  # per edge, per principle
     parent: list[int] = field(default_factory=list)        # per state: BFS tree edge reaching it (-1: start)
+    ending: list[bool] = field(default_factory=list)       # per state: is its node an ending?
+    option: list[int] = field(default_factory=list)        # per edge: its row in the option tables below
+    option_pe: list[tuple[int, ...]] = field(default_factory=list)  # per option row: p_earned
+    option_pp: list[tuple[int, ...]] = field(default_factory=list)  # per option row: p_possible
 
     @property
     def size(self) -> int:
@@ -50,7 +58,13 @@ class StateSpace:
         return range(self.first[state], self.first[state + 1])
 
     def is_ending(self, state: int) -> bool:
-        return self.scenario.nodes[self.nodes[state]].ending is not None
+        return self.ending[state]
+
+    def principle_points(self, index: int) -> tuple[list[int], list[int]]:
+        """Per edge: (points earned, points possible) on principle ``index`` of ``principles``."""
+        pick = itemgetter(index)
+        earned, possible = list(map(pick, self.option_pe)), list(map(pick, self.option_pp))
+        return list(map(earned.__getitem__, self.option)), list(map(possible.__getitem__, self.option))
 
     def choice_id(self, edge: int) -> str:
         return self.scenario.nodes[self.nodes[self.source(edge)]].choices[self.choice[edge]].id
@@ -71,16 +85,6 @@ class StateSpace:
         return dict(zip(self.variables, self.values[state], strict=True))
 
 
-@dataclass(frozen=True)
-class _Option:
-    position: int
-    effects: tuple[tuple[int, int], ...]  # (variable index, delta) for tracked variables only
-    earned: int
-    possible: int
-    p_earned: tuple[int, ...]
-    p_possible: tuple[int, ...]
-
-
 def condition_variables(scenario: Scenario) -> tuple[str, ...]:
     """The variables read by any choice condition, sorted."""
     names: set[str] = set()
@@ -98,69 +102,200 @@ def graded_principles(scenario: Scenario) -> tuple[str, ...]:
     return tuple(ordered + sorted(used - set(ordered)))
 
 
-def _options(node: Node, available: tuple[int, ...], principles: tuple[str, ...],
-             var_index: dict[str, int]) -> list[_Option]:
-    """Score contributions of each available option, exactly as ``grade_step`` computes them."""
-    choices = [node.choices[k] for k in available]
-    nets = [sum(c.grades.values()) for c in choices]
-    low, high = min(nets), max(nets)
-    spans = []
-    for principle in principles:
-        grades = [c.grades.get(principle, 0) for c in choices]
-        spans.append((min(grades), max(grades)))
-    options = []
-    for position, choice, net in zip(available, choices, nets, strict=True):
-        pairs = zip(principles, spans, strict=True)
-        pe = tuple(choice.grades.get(p, 0) - lo if hi > lo else 0 for p, (lo, hi) in pairs)
-        pp = tuple(hi - lo for lo, hi in spans)
-        effects = tuple((var_index[n], d) for n, d in choice.effects.items() if n in var_index)
-        options.append(_Option(position, effects, net - low, high - low, pe, pp))
-    return options
+
+
+class _Tables:
+    """Per-scenario lookup tables that keep the per-state work of ``build_state_space`` small.
+
+    Nodes are numbered; a vector of variable values is numbered once (``vectors``); an option row
+    (one available choice of one node with one set of available choices) is numbered once and holds
+    the exact ``grade_step`` contribution, so edges only store the row number.
+    """
+
+    def __init__(self, scenario: Scenario, space: StateSpace):
+        self.scenario, self.space = scenario, space
+        self.ids = list(scenario.nodes)
+        self.number = {node_id: k for k, node_id in enumerate(self.ids)}
+        self.var_index = {name: i for i, name in enumerate(space.variables)}
+        self.p_index = {name: i for i, name in enumerate(space.principles)}
+        self.vectors: list[tuple[int, ...]] = []
+        self.vector_ids: dict[tuple[int, ...], int] = {}
+        self.effects: list[tuple[tuple[int, int], ...]] = []
+        self.effect_ids: dict[tuple[tuple[int, int], ...], int] = {(): -1}
+        self.moves: dict[int, int] = {}  # (effect << 32) + vector -> vector after the effect
+        self.zero = (0,) * len(space.principles)
+        self.rows: dict[tuple[int, tuple[int, ...]], list[tuple[int, int, int]]] = {}
+        self.opened: dict[int, tuple[int, ...]] = {}  # (signature << 32) + vector -> open choices
+        self.signature: list[int] = []  # per node: number of its tuple of choice conditions
+        self.static: list[list[tuple[int, int, int]] | None] = []
+        self.earned: list[int] = []
+        self.possible: list[int] = []
+        self.choice: list[int] = []
+        self.choices = self._read_choices()
+        signatures: dict[tuple[str | None, ...], int] = {}
+        for node_id in self.ids:
+            choices = scenario.nodes[node_id].choices
+            conditions = tuple(None if c.condition is None else c.condition.source for c in choices)
+            self.signature.append(signatures.setdefault(conditions, len(signatures)))
+            if any(conditions):
+                self.static.append(None)
+            else:
+                self.static.append(self.group(self.number[node_id], tuple(range(len(choices)))))
+
+    def vector(self, values: tuple[int, ...]) -> int:
+        found = self.vector_ids.get(values)
+        if found is None:
+            found = self.vector_ids[values] = len(self.vectors)
+            self.vectors.append(values)
+        return found
+
+    def move(self, key: int) -> int:
+        """The vector number after applying effect ``key >> 32`` to vector ``key & 0xFFFFFFFF``."""
+        values = list(self.vectors[key & 0xFFFFFFFF])
+        for i, delta in self.effects[key >> 32]:
+            values[i] = max(STATE_MIN, min(STATE_MAX, values[i] + delta))
+        found = self.moves[key] = self.vector(tuple(values))
+        return found
+
+    def available(self, node: int, vector: int) -> list[tuple[int, int, int]]:
+        """Option rows (row, next node, effect key) of ``node`` for the values of ``vector``.
+
+        Which choices are open depends only on the node's conditions (``signature``) and the
+        values, so it is worked out once per (signature, vector).
+        """
+        key = (self.signature[node] << 32) + vector
+        open_ = self.opened.get(key)
+        if open_ is None:
+            env = dict(zip(self.space.variables, self.vectors[vector], strict=True))
+            choices = self.scenario.nodes[self.ids[node]].choices
+            open_ = self.opened[key] = tuple(k for k, c in enumerate(choices)
+                                             if c.condition is None or c.condition.holds(env))
+        return self.group(node, open_)
+
+    def group(self, node: int, available: tuple[int, ...]) -> list[tuple[int, int, int]]:
+        """Option rows for ``available`` choices of ``node``, exactly as ``grade_step`` scores them.
+
+        Per principle the scorer gives ``grade - lowest`` out of ``highest - lowest`` among the
+        available options (0 out of 0 when they all agree, which ``grade - lowest`` also gives).
+        """
+        found = self.rows.get((node, available))
+        if found is not None:
+            return found
+        info = self.choices[node]
+        picked = [info[k] for k in available]
+        rows: list[tuple[int, int, int]] = []
+        if picked:
+            nets = [net for net, _, _, _ in picked]
+            low, high = min(nets), max(nets)
+            vectors = [grades for _, grades, _, _ in picked]
+            lows = list(map(min, *vectors)) if len(vectors) > 1 else vectors[0]
+            possible = tuple(map(sub, map(max, *vectors), lows)) if len(vectors) > 1 else self.zero
+            for position, (net, grades, nxt, effect) in zip(available, picked, strict=True):
+                rows.append((len(self.choice), nxt, effect << 32 if effect >= 0 else -1))
+                self.choice.append(position)
+                self.earned.append(net - low)
+                self.possible.append(high - low)
+                self.space.option_pe.append(tuple(map(sub, grades, lows)))
+                self.space.option_pp.append(possible)
+        self.rows[(node, available)] = rows
+        return rows
+
+    def _read_choices(self) -> list[list[tuple[int, tuple[int, ...], int, int]]]:
+        """Per node, per choice: (net grade, grade per principle, next node, effect number).
+
+        Grades and effects repeat a lot across choices, so each distinct one is converted once.
+        """
+        grade_rows: dict[tuple[tuple[str, int], ...], tuple[int, tuple[int, ...]]] = {}
+        effect_rows: dict[tuple[tuple[str, int], ...], int] = {}
+        number, nodes, width = self.number, self.scenario.nodes, len(self.space.principles)
+        result = []
+        for node_id in self.ids:
+            row = []
+            for c in nodes[node_id].choices:
+                key = tuple(c.grades.items())
+                graded = grade_rows.get(key)
+                if graded is None:
+                    grades = [0] * width
+                    for name, grade in key:
+                        grades[self.p_index[name]] = grade
+                    graded = grade_rows[key] = (sum(c.grades.values()), tuple(grades))
+                key = tuple(c.effects.items())
+                effect = effect_rows.get(key)
+                if effect is None:
+                    effect = effect_rows[key] = self._effect(key)
+                row.append((graded[0], graded[1], number[c.next], effect))
+            result.append(row)
+        return result
+
+    def _effect(self, effects: tuple[tuple[str, int], ...]) -> int:
+        """The number of the effect on tracked variables (-1: none) of one choice's ``effects``."""
+        effect = tuple((self.var_index[n], d) for n, d in effects if n in self.var_index)
+        found = self.effect_ids.get(effect)
+        if found is None:
+            found = self.effect_ids[effect] = len(self.effects)
+            self.effects.append(effect)
+        return found
 
 
 def build_state_space(scenario: Scenario, max_states: int = MAX_STATES) -> StateSpace:
-    """Explore every reachable state (see module doc); iterative breadth-first search."""
-    variables = condition_variables(scenario)
-    var_index = {name: i for i, name in enumerate(variables)}
-    principles = graded_principles(scenario)
-    space = StateSpace(scenario, variables, principles)
-    start_values = tuple(scenario.customer.state.get(v, 0) for v in variables)
-    index: dict[tuple[str, tuple[int, ...]], int] = {(scenario.start, start_values): 0}
-    space.nodes.append(scenario.start)
-    space.values.append(start_values)
-    space.parent.append(-1)
-    cache: dict[tuple[str, tuple[int, ...]], list[_Option]] = {}
-    queue = deque([0])
-    while queue:
-        state = queue.popleft()
-        node_id, values = space.nodes[state], space.values[state]
-        node = scenario.nodes[node_id]
-        env = dict(zip(variables, values, strict=True))
-        available = tuple(k for k, c in enumerate(node.choices) if c.condition is None or c.condition.holds(env))
-        key = (node_id, available)
-        if key not in cache:
-            cache[key] = _options(node, available, principles, var_index) if available else []
-        for option in cache[key]:
-            nxt_values = list(values)
-            for i, delta in option.effects:
-                nxt_values[i] = max(STATE_MIN, min(STATE_MAX, nxt_values[i] + delta))
-            nxt = (node.choices[option.position].next, tuple(nxt_values))
-            target = index.get(nxt)
-            if target is None:
-                target = index[nxt] = len(space.nodes)
-                if target >= max_states:
+    """Explore every reachable state (see module doc); iterative breadth-first search.
+
+    States are numbered in discovery order, so the queue is simply the list of states: state
+    ``k`` is expanded after states ``0 .. k-1``. A state is keyed by one int (value vector, node).
+    """
+    space = StateSpace(scenario, condition_variables(scenario), graded_principles(scenario))
+    tables = _Tables(scenario, space)
+    count = len(tables.ids)
+    start = tables.vector(tuple(scenario.customer.state.get(v, 0) for v in space.variables))
+    state_node, state_vector = [tables.number[scenario.start]], [start]
+    index = {start * count + state_node[0]: 0}
+    parent, first, target, option = [-1], [0], [], []
+    static, moves, move, available = tables.static, tables.moves, tables.move, tables.available
+    lookup = index.get
+    state = 0
+    while state < len(state_node):
+        node, vector = state_node[state], state_vector[state]
+        rows = static[node]
+        if rows is None:
+            rows = available(node, vector)
+        for row, nxt, effect in rows:
+            after = vector
+            if effect >= 0:
+                key = effect + vector
+                after = moves.get(key)
+                if after is None:
+                    after = move(key)
+            key = after * count + nxt
+            goal = lookup(key)
+            if goal is None:
+                goal = index[key] = len(state_node)
+                if goal >= max_states:
                     raise StateSpaceTooLarge(f"more than {max_states:,} reachable states (node, condition "
-                                             f"variables {', '.join(variables)})")
-                space.nodes.append(nxt[0])
-                space.values.append(nxt[1])
-                space.parent.append(len(space.target))
-                queue.append(target)
-            space.choice.append(option.position)
-            space.origin.append(state)
-            space.target.append(target)
-            space.earned.append(option.earned)
-            space.possible.append(option.possible)
-            space.p_earned.append(option.p_earned)
-            space.p_possible.append(option.p_possible)
-        space.first.append(len(space.target))
+                                             f"variables {', '.join(space.variables)})")
+                state_node.append(nxt)
+                state_vector.append(after)
+                parent.append(len(target))
+            target.append(goal)
+            option.append(row)
+        first.append(len(target))
+        state += 1
+    _fill(space, tables, state_node, state_vector, parent, first, target, option)
     return space
+
+
+def _fill(space: StateSpace, tables: _Tables, state_node: list[int], state_vector: list[int],
+          parent: list[int], first: list[int], target: list[int], option: list[int]) -> None:
+    """Store the numbered build results in ``space`` in its public (per state, per edge) form."""
+    ids, nodes = tables.ids, space.scenario.nodes
+    ends = [nodes[node_id].ending is not None for node_id in ids]
+    space.nodes = list(map(ids.__getitem__, state_node))
+    space.values = list(map(tables.vectors.__getitem__, state_vector))
+    space.ending = list(map(ends.__getitem__, state_node))
+    space.parent, space.first, space.target, space.option = parent, first, target, option
+    degrees = [first[s + 1] - first[s] for s in range(len(state_node))]
+    space.origin = list(chain.from_iterable(map(repeat, range(len(state_node)), degrees)))
+    space.choice = list(map(tables.choice.__getitem__, option))
+    space.earned = list(map(tables.earned.__getitem__, option))
+    space.possible = list(map(tables.possible.__getitem__, option))
+    space.p_earned = list(map(space.option_pe.__getitem__, option))
+    space.p_possible = list(map(space.option_pp.__getitem__, option))

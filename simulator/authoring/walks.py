@@ -11,6 +11,7 @@ Contract:
   (Bellman-Ford inside cyclic ones, which also finds loops that beat λ). Returns a ``Witness``
   (the walk that reaches the optimum, or that approaches it by repeating a loop) or None when no
   play-through is graded on the metric. All arithmetic is on integers: the result is exact.
+  Plans without loops run each longest-walk pass through ``dag.Layout`` (same walks, faster).
 """
 
 from __future__ import annotations
@@ -18,7 +19,10 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 from fractions import Fraction
+from itertools import repeat
+from operator import mul, sub
 
+from simulator.authoring.dag import Layout
 from simulator.authoring.statespace import StateSpace
 
 MAX_ROUNDS = 200
@@ -118,14 +122,24 @@ def count_paths(space: StateSpace, comps: list[list[int]], can_finish: list[bool
 
 
 class Plan:
-    """Precomputed evaluation order for repeated longest-walk passes over one state space."""
+    """Precomputed evaluation order for repeated longest-walk passes over one state space.
 
-    def __init__(self, space: StateSpace, comps: list[list[int]], can_finish: list[bool]):
+    ``order`` (states sinks first, from ``dag.sinks_first``) may replace ``comps`` when the space
+    has no loop; acyclic plans evaluate through a ``dag.Layout`` built on first use.
+    """
+
+    def __init__(self, space: StateSpace, comps: list[list[int]] | None, can_finish: list[bool],
+                 order: list[int] | None = None):
         self.space = space
-        self.ending = [space.is_ending(s) for s in range(space.size)]
+        self.ending = space.ending
         # (state, None) for acyclic singletons, (None, comp) for cyclic components; sinks first.
         self.steps: list[tuple[int, list[int] | None]] = []
         self.acyclic = True
+        self._layout: Layout | None = None
+        if order is not None:
+            self.steps = [(s, None) for s in order if can_finish[s]]
+            return
+        assert comps is not None, "a plan needs the components or a sinks-first order"
         for comp in comps:
             if not any(can_finish[s] for s in comp):
                 continue
@@ -134,6 +148,13 @@ class Plan:
                 self.steps.append((-1, comp))
             else:
                 self.steps.append((comp[0], None))
+
+    @property
+    def layout(self) -> Layout:
+        """The block layout of an acyclic plan (built once)."""
+        if self._layout is None:
+            self._layout = Layout(self.space, [s for s, _ in self.steps])
+        return self._layout
 
 
 NEG = float("-inf")
@@ -289,37 +310,52 @@ def _any_graded(space: StateSpace, earned: list[int], possible: list[int],
 
 
 def _at_bound(plan: Plan, earned: list[int], possible: list[int], maximise: bool,
-              can_finish: list[bool]) -> Witness | None:
+              pe: tuple[int, ...], pp: tuple[int, ...]) -> Witness | None:
     """On an acyclic space, a graded walk scoring exactly 100 (``maximise``) or 0, if one exists.
 
-    Weight K·(e − p) + p (or K·(−e) + p) with K > any walk's Σp is lexicographic: the best walk
-    first has primary part 0 (ratio at the bound), then as many points possible as it can.
+    The reference weight is K·(e − p) + p (or K·(−e) + p) with K > any walk's Σp: lexicographic,
+    so the best walk has primary part 0 (every edge perfect: e = p, or e = 0) and then as many
+    points possible as it can. Any walk with an imperfect edge totals below 0 while any perfect
+    one totals at least 0, so the same first-best edges along perfect walks come from weight p on
+    perfect edges and -(Σp + 1) on the others, with small numbers. ``pe``/``pp``: ``earned`` and
+    ``possible`` in the layout's order.
     """
-    if not plan.acyclic:
+    low = -sum(pp) - 1  # any walk through an imperfect edge totals below 0, like -inf would
+    if maximise:
+        weight = [p if e == p else low for e, p in zip(pe, pp, strict=True)]
+    else:
+        weight = [low if e else p for e, p in zip(pe, pp, strict=True)]
+    total, walk = plan.layout.best_walk(weight)
+    if total < 0:
         return None
-    k = sum(possible) + 1
-    weight = [k * (e - p) + p for e, p in zip(earned, possible, strict=True)] if maximise else \
-        [p - k * e for e, p in zip(earned, possible, strict=True)]
-    found, total = _witness(plan, earned, possible, weight, can_finish)
-    if found is None or total == NEG or int(total) // k != 0 or found.possible == 0:
-        return None
-    return found
+    e, p = _sums(walk, earned, possible)
+    return Witness(tuple(walk), e, p, Fraction(e, p) if p else Fraction(1)) if p else None
 
 
 def optimise(plan: Plan, can_finish: list[bool], earned: list[int], possible: list[int],
              maximise: bool) -> Witness | None:
     """Best (``maximise``) or worst ratio over play-throughs graded on the given per-edge points."""
-    current = _at_bound(plan, earned, possible, maximise, can_finish)
-    if current is not None:
-        return current
+    pe = pp = ()
+    if plan.acyclic:
+        pe, pp = plan.layout.permute(earned), plan.layout.permute(possible)
+        current = _at_bound(plan, earned, possible, maximise, pe, pp)
+        if current is not None:
+            return current
     current = _any_graded(plan.space, earned, possible, can_finish)
     if current is None:
         return None
-    sign = 1 if maximise else -1
     for _ in range(MAX_ROUNDS):
         a, b = current.ratio.numerator, current.ratio.denominator
-        weight = [sign * (b * e - a * p) for e, p in zip(earned, possible, strict=True)]
-        challenger, _ = _witness(plan, earned, possible, weight, can_finish)
+        if not maximise:
+            a, b = -a, -b
+        if plan.acyclic:
+            weight = list(map(sub, map(mul, repeat(b), pe), map(mul, repeat(a), pp)))
+            total, walk = plan.layout.best_walk(weight)
+            e, p = _sums(walk, earned, possible)
+            challenger = Witness(tuple(walk), e, p, Fraction(e, p) if p else Fraction(1)) if total != NEG else None
+        else:
+            weight = list(map(sub, map(mul, repeat(b), earned), map(mul, repeat(a), possible)))
+            challenger, _ = _witness(plan, earned, possible, weight, can_finish)
         if challenger is None or _gain(challenger, earned, possible, current.ratio, maximise) <= 0:
             return current
         current = challenger
