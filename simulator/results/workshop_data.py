@@ -93,7 +93,7 @@ def workshop_data(store: ResultStore, workshop: str, covered: Collection[str] | 
         scenario_rows = conn.execute(per_scenario).all()
         principle_rows = conn.execute(per_principle).all()
         choice_rows = conn.execute(per_choice).all()
-        unplaced = sorted({r.principle_id for r in principle_rows} - set(covered or ()))
+        unplaced = sorted({row[2] for row in principle_rows} - set(covered or ()))  # principle_id
         graded: set[tuple[str, str]] = set()
         if unplaced:
             pairs = select(agg.graded.c.scenario_id, agg.graded.c.principle_id).where(
@@ -106,19 +106,29 @@ def workshop_data(store: ResultStore, workshop: str, covered: Collection[str] | 
 
 
 def _tallies(scenario_rows: Iterable[Row[Any]], principle_rows: Iterable[Row[Any]]) -> tuple[PlayerTally, ...]:
-    """Fold the per-scenario and per-principle rows into one ``PlayerTally`` per (team, player)."""
+    """Fold the per-scenario rows (team, player, scenario_id, runs, finished, best) and per-principle
+    rows (team, player, principle_id, total, graded) into one ``PlayerTally`` per (team, player).
+    Rows are unpacked by position: attribute access on tens of thousands of rows costs more than
+    the query."""
     counts: dict[tuple[str, str], list[int]] = {}
     best: dict[tuple[str, str], dict[str, int]] = {}
     totals: dict[tuple[str, str], dict[str, tuple[int, int]]] = {}
-    for row in scenario_rows:
-        key = (row.team, row.player)
-        tally = counts.setdefault(key, [0, 0])
-        tally[0] += int(row.runs)
-        tally[1] += int(row.finished or 0)
-        if row.best is not None:
-            best.setdefault(key, {})[row.scenario_id] = max(0, int(row.best))
-    for row in principle_rows:
-        totals.setdefault((row.team, row.player), {})[row.principle_id] = (int(row.total), int(row.graded))
-    return tuple(PlayerTally(team, player, runs, done, dict(sorted(best.get((team, player), {}).items())),
+    for team, player, scenario_id, runs, finished, top in scenario_rows:
+        key = (team, player)
+        tally = counts.get(key)
+        if tally is None:
+            tally = counts[key] = [0, 0]
+            best[key] = {}
+        tally[0] += int(runs)
+        tally[1] += int(finished or 0)
+        if top is not None:
+            best[key][scenario_id] = max(0, int(top))
+    for team, player, principle_id, total, graded in principle_rows:
+        key = (team, player)
+        mine = totals.get(key)
+        if mine is None:
+            mine = totals[key] = {}
+        mine[principle_id] = (int(total), int(graded))
+    return tuple(PlayerTally(team, player, runs, done, dict(sorted(best[(team, player)].items())),
                              dict(sorted(totals.get((team, player), {}).items())))
                  for (team, player), (runs, done) in sorted(counts.items()))

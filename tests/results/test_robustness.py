@@ -1,4 +1,5 @@
-"""A writer killed at any moment leaves only whole runs; several writers at once all succeed."""
+"""A writer killed at any moment leaves only whole runs, and running aggregates that agree with
+them; several writers at once all succeed."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 
 from simulator.results.store import open_store
+from tests.results.aggregate_check import assert_consistent
 from tests.results.helpers import ROOT
 from tests.results.writer import SCORES, STEPS
 
@@ -36,6 +38,7 @@ def _assert_only_whole_runs(url: str) -> int:
         assert set(scores) <= set(ids) and set(steps) <= set(ids)
         for record in store.iter_records():
             assert len(record.transcript) == STEPS
+        assert_consistent(store)
         return int(runs or 0)
 
 

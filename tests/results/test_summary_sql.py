@@ -1,17 +1,24 @@
-"""The workshop summary aggregated in SQL equals a straightforward Python computation over whole
-records, on SQLite and PostgreSQL, for small random stores (abandoned runs, ties, several
-workshops, unknown principles, scenarios with and without scenario text)."""
+"""The workshop summary, read from the running aggregates, equals a straightforward Python
+computation over whole records, on SQLite and PostgreSQL, for small random stores (abandoned runs,
+ties, several workshops, unknown principles, scenarios with and without scenario text); so do the
+aggregates themselves and the overall leaderboards, whichever way the runs arrived (one by one,
+imported, in bulk, saved twice, or already there when migration 3 backfilled them)."""
 
 from __future__ import annotations
 
+import json
 import random
 from collections import defaultdict
 from dataclasses import replace
+from datetime import timedelta
 
 import pytest
 
+from simulator.results.queries import leaderboard
 from simulator.results.records import ABANDONED, FINISHED, RunRecord
 from simulator.results.scenario_info import ScenarioInfo
+from simulator.results.schema import MIGRATIONS, Tables, migrate
+from simulator.results.store import _choice_rows, _run_row, make_engine, open_store
 from simulator.results.summary import (
     PlayerScore,
     PrincipleRow,
@@ -20,7 +27,9 @@ from simulator.results.summary import (
     decision_splits,
     summarise,
 )
+from simulator.results.transfer import import_lines
 from simulator.results.workshop_data import ChoiceCount, WorkshopData, workshop_data
+from tests.results.aggregate_check import assert_consistent, expected, stored
 from tests.results.helpers import make_record
 
 PRINCIPLES = ("listen-first", "be-honest", "show-empathy", "speak-plainly", "own-the-follow-through")
@@ -118,3 +127,126 @@ def test_graded_pairs_are_read_only_for_principles_without_scenario_text(store) 
     assert workshop_data(store, "W1").graded == {("s1", "listen-first"), ("s1", "be-honest"), ("s2", "be-honest")}
     assert workshop_data(store, "W1", {"be-honest"}).graded == {("s1", "listen-first")}
     assert workshop_data(store, "W1", {"be-honest", "listen-first"}).graded == frozenset()
+
+
+def _reference_board(records: list[RunRecord], scenario_id: str | None, workshop: str | None,
+                     team: str | None) -> list[tuple[object, ...]]:
+    """The overall leaderboard run by run: each (player, team)'s best finished run (highest, then
+    earliest, then lowest run id), the number of their finished runs, ranked (equal scores share)."""
+    best: dict[tuple[str, str], RunRecord] = {}
+    counts: dict[tuple[str, str], int] = defaultdict(int)
+    for run in records:
+        if run.status != FINISHED or any(value is not None and value != actual for value, actual in (
+                (scenario_id, run.scenario_id), (workshop, run.workshop), (team, run.team))):
+            continue
+        key = (run.player, run.team)
+        counts[key] += 1
+        if key not in best or (-run.overall, run.ended_at, run.run_id) < (
+                -best[key].overall, best[key].ended_at, best[key].run_id):
+            best[key] = run
+    ordered = sorted(best.values(), key=lambda r: (-r.overall, r.ended_at, r.player, r.team))
+    rows: list[tuple[object, ...]] = []
+    for index, run in enumerate(ordered):
+        rank = rows[-1][0] if rows and rows[-1][4] == run.overall else index + 1
+        rows.append((rank, run.player, run.team, run.workshop, run.overall, run.run_id, run.ended_at,
+                     counts[(run.player, run.team)]))
+    return rows
+
+
+def _board(store, scenario_id: str | None, workshop: str | None, team: str | None) -> list[tuple[object, ...]]:
+    rows = [(r.rank, r.player, r.team, r.workshop, r.score, r.run_id, r.ended_at, r.runs)
+            for r in leaderboard(store, scenario_id, workshop=workshop, team=team, limit=1000)]
+    return sorted(rows, key=lambda r: (-r[4], r[6], r[1], r[2]))  # the order within exact ties is free
+
+
+def _check_everything(store, records: list[RunRecord]) -> None:
+    """Aggregates, summaries and overall leaderboards all equal their run-by-run definitions."""
+    assert_consistent(store)
+    assert expected(store.iter_records()) == expected(records)
+    infos = {"refund": ScenarioInfo("refund", "Refund", ("be-honest", "listen-first"), {})}
+    for workshop in ("W1", "W2", "none"):
+        assert summarise(workshop_data(store, workshop), NAMES, {}) == reference(workshop, records, NAMES, {})
+        assert (summarise(workshop_data(store, workshop, {"be-honest", "listen-first"}), NAMES, infos)
+                == reference(workshop, records, NAMES, infos))
+    for scenario_id in (None, *SCENARIOS):
+        for workshop_filter in (None, "W1"):
+            for team in (None, "red", ""):
+                assert (_board(store, scenario_id, workshop_filter, team)
+                        == _reference_board(records, scenario_id, workshop_filter, team))
+
+
+def _tied_runs(rng: random.Random, count: int) -> list[RunRecord]:
+    """Random runs where several share a finishing minute and a score (tie-breaks by run id)."""
+    return [replace(run, ended_at=run.ended_at.replace(minute=0) + timedelta(minutes=k // 4))
+            for k, run in enumerate(_random_runs(rng, count))]
+
+
+@pytest.mark.parametrize("seed", [4, 5])
+def test_aggregates_follow_every_write_path(store, seed: int) -> None:
+    rng = random.Random(seed)
+    records = _tied_runs(rng, 150)
+    singles, imported, bulk = records[:50], records[50:100], records[100:]
+    for record in singles:
+        assert store.save_run(record) is True
+    lines = [json.dumps(record.to_dict()) for record in imported]
+    assert import_lines(store, lines).added == len(imported)
+    assert store.save_runs([*bulk[:20], *bulk[:5], *bulk[20:]]) == len(bulk)  # repeats in a batch count once
+    assert assert_consistent(store) == stored(store)
+    # Saving again adds nothing, by every path.
+    for record in rng.sample(records, 20):
+        assert store.save_run(record) is False
+    again = import_lines(store, lines[:10])
+    assert (again.added, again.already) == (0, 10)
+    assert store.save_runs([*singles[:5], *imported[:5], *bulk]) == 0
+    _check_everything(store, records)
+    extra = _tied_runs(rng, 30)
+    assert store.save_runs([*extra, *singles[:3]]) == len(extra)
+    _check_everything(store, records + extra)
+
+
+def test_rebuilding_the_aggregates_reproduces_them(store) -> None:
+    for record in _tied_runs(random.Random(6), 80):
+        store.save_run(record)
+    before = assert_consistent(store)
+    store.rebuild_aggregates()
+    assert stored(store) == before
+
+
+def test_migration_3_backfills_the_aggregates_from_existing_runs(store_url: str) -> None:
+    records = _tied_runs(random.Random(7), 120)
+    engine = make_engine(store_url)
+    try:
+        assert migrate(engine, MIGRATIONS[:2]) == 2
+        t = Tables()
+        with engine.begin() as conn:
+            conn.execute(t.runs.insert(), [_run_row(record) for record in records])
+            scores = [{"run_id": r.run_id, "principle_id": p, "score": s}
+                      for r in records for p, s in r.principle_scores.items()]
+            conn.execute(t.run_scores.insert(), scores)
+            conn.execute(t.run_choices.insert(), [row for r in records for row in _choice_rows(r)])
+    finally:
+        engine.dispose()
+    with open_store(store_url) as opened:
+        assert assert_consistent(opened) == stored(opened)
+        _check_everything(opened, records)
+        more = _tied_runs(random.Random(8), 20)
+        for record in more:
+            opened.save_run(record)
+        _check_everything(opened, records + more)
+
+
+@pytest.mark.parametrize("bulk", [False, True])
+def test_exact_ties_go_to_the_lowest_run_id_however_the_runs_arrive(store, bulk: bool) -> None:
+    ids = ["run-c", "run-a", "run-d", "run-b"]
+    tied = [make_record("Ann", overall=80, minutes=1, run_id=run_id) for run_id in ids]
+    others = [make_record("Ann", overall=80, minutes=2), make_record("Ann", overall=70, minutes=0)]
+    if bulk:
+        assert store.save_runs([*tied[:2], *others]) == 4
+        assert store.save_runs(tied[2:]) == 2
+    else:
+        for record in [*others, *tied]:
+            store.save_run(record)
+    assert assert_consistent(store)["scenarios"][("W1", "red", "Ann", "late-parcel")][4] == "run-a"
+    (row,) = leaderboard(store, None)
+    assert (row.run_id, row.score, row.runs) == ("run-a", 80, 6)
+    _check_everything(store, [*tied, *others])
