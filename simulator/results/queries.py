@@ -3,10 +3,10 @@
 Contract: every function takes an open ``ResultStore``; filters are exact matches; only finished
 runs count for leaderboards and best runs (abandoned runs appear in history, marked). A
 leaderboard has one row per (player, team): that player's best run, ties broken by who got there
-first. Leaderboards by overall score and ``facets`` read the running aggregates (a row per player
-and scenario, see ``simulator.results.aggregates``), not every run; leaderboards by a principle
-read the runs. A workshop's aggregated results (``workshop_data``) live in ``workshop_data`` and are
-re-exported here. All SQL is built with SQLAlchemy Core (parameterised).
+first. Leaderboards by overall score read the running aggregates (a row per player and scenario,
+see ``simulator.results.aggregates``), not every run; leaderboards by a principle read the runs.
+A workshop's aggregated results (``workshop_data``) live in ``workshop_data`` and are re-exported
+here. All SQL is built with SQLAlchemy Core (parameterised).
 """
 
 from __future__ import annotations
@@ -134,12 +134,12 @@ def _entries(store: ResultStore, query: Any) -> list[HistoryEntry]:
 
 def facets(store: ResultStore) -> Facets:
     """The workshops and teams that finished runs carry (for filters), and the stored run count."""
-    agg = store.tables.agg.scenarios
-    finished = agg.c.finished > 0
+    runs = store.tables.runs
+    finished = runs.c.status == FINISHED
     with store.reading() as conn:
-        workshops = conn.execute(select(agg.c.workshop).where(finished).distinct()).scalars().all()
-        teams = conn.execute(select(agg.c.team).where(finished).distinct()).scalars().all()
-        count = conn.execute(select(func.sum(agg.c.runs))).scalar() or 0
+        workshops = conn.execute(select(runs.c.workshop).where(finished).distinct()).scalars().all()
+        teams = conn.execute(select(runs.c.team).where(finished).distinct()).scalars().all()
+        count = conn.execute(select(func.count()).select_from(runs)).scalar() or 0
 
     def ordered(values: list[str | None]) -> tuple[str, ...]:
         return tuple(sorted({v or "" for v in values}, key=lambda v: (v.casefold(), v)))
