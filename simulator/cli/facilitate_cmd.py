@@ -42,7 +42,8 @@ def frame(store, args: argparse.Namespace, infos) -> list[str]:  # type: ignore[
     from simulator.results.summary import summarise
 
     names = {p.id: p.name for p in default_catalog().principles}
-    summary = summarise(workshop_data(store, args.workshop), names, infos)
+    covered = {p for info in infos.values() for p in info.principles}  # as load_summary does
+    summary = summarise(workshop_data(store, args.workshop, covered), names, infos)
     return render_frame(summary, now_utc().astimezone(), args.width)
 
 
