@@ -11,12 +11,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from simulator.content.files import read_content
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import parse_yaml
-from simulator.content.validation import problems_from_validation
+from simulator.content.validation import load_model_file
 
 CATALOG_FILE = Path(__file__).with_name("principles.yaml")
 
@@ -58,12 +56,7 @@ class Catalog(BaseModel):
 
 def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
     """Read and validate a catalog file; ContentError lists every problem."""
-    text, _ = read_content(path)
-    document = parse_yaml(text, str(path))
-    try:
-        catalog = Catalog.model_validate(document.data)
-    except ValidationError as error:
-        raise ContentError(problems_from_validation(error, document)) from None
+    catalog, document = load_model_file(path, Catalog, "a principles catalog")
     seen: set[str] = set()
     for index, principle in enumerate(catalog.principles):
         if principle.id in seen:

@@ -25,13 +25,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-from simulator.content.files import read_content
 from simulator.content.models import Id, Outcome, Quality
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import YamlDocument, parse_yaml
-from simulator.content.validation import problems_from_validation
+from simulator.content.safe_yaml import YamlDocument
+from simulator.content.validation import load_model_file
 
 Score = Annotated[int, Field(ge=0, le=100)]
 
@@ -98,15 +97,7 @@ def scenario_stem(plan_path: Path) -> str:
 
 def load_plan_file(path: Path) -> PlanFile:
     """Read and validate one plan file; ContentError lists every problem."""
-    text, _ = read_content(Path(path))
-    document = parse_yaml(text, str(path))
-    if not isinstance(document.data, dict):
-        raise ContentError([document.problem((), "the file does not hold a test plan mapping",
-                                             "start with 'schema_version: 1', 'scenario: ID' and 'plans:'")])
-    try:
-        plans = PlanSet.model_validate(document.data)
-    except ValidationError as error:
-        raise ContentError(problems_from_validation(error, document)) from None
+    plans, document = load_model_file(Path(path), PlanSet, "a test plan")
     seen: dict[str, int] = {}
     problems = []
     for index, plan in enumerate(plans.plans):

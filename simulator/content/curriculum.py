@@ -11,12 +11,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from simulator.content.files import read_content
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import parse_yaml
-from simulator.content.validation import problems_from_validation
+from simulator.content.validation import load_model_file
 
 CURRICULUM_FILE = "curriculum.yaml"
 
@@ -48,17 +46,13 @@ class Curriculum(BaseModel):
     def order(self, ids: Iterable[str]) -> list[str]:
         """``ids`` in curriculum order; unknown ids keep their given order at the end."""
         rank = {sid: index for index, sid in enumerate(self.scenario_ids())}
-        given = list(ids)
-        return sorted(given, key=lambda sid: (rank.get(sid, len(rank)), given.index(sid)))
+        given = list(enumerate(ids))
+        return [sid for _, sid in sorted(given, key=lambda item: (rank.get(item[1], len(rank)), item[0]))]
 
 
 def load_curriculum(path: Path) -> Curriculum:
-    text, _ = read_content(path)
-    document = parse_yaml(text, str(path))
-    try:
-        curriculum = Curriculum.model_validate(document.data)
-    except ValidationError as error:
-        raise ContentError(problems_from_validation(error, document)) from None
+    """Read and validate a curriculum file; ContentError lists every problem."""
+    curriculum, document = load_model_file(path, Curriculum, "a curriculum")
     seen: set[str] = set()
     for s_index, stage in enumerate(curriculum.stages):
         for index, sid in enumerate(stage.scenarios):

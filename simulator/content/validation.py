@@ -7,12 +7,16 @@ error, located through the document's position map, worded for a trainer (not a 
 from __future__ import annotations
 
 import difflib
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from simulator.content.problems import Problem
-from simulator.content.safe_yaml import YamlDocument
+from simulator.content.files import read_content
+from simulator.content.problems import ContentError, Problem
+from simulator.content.safe_yaml import YamlDocument, parse_yaml
+
+M = TypeVar("M", bound=BaseModel)
 
 KNOWN_KEYS = (
     "schema_version", "id", "title", "summary", "difficulty", "estimated_minutes", "principles",
@@ -84,3 +88,21 @@ def problems_from_validation(error: ValidationError, document: YamlDocument) -> 
             seen.add(key)
             problems.append(Problem(document.file, line, column, message, hint))
     return problems
+
+
+def load_model_file(path: Path, model: type[M], what: str, root: Path | None = None) -> tuple[M, YamlDocument]:
+    """Read a content file safely, parse it strictly and validate it as ``model``.
+
+    Returns the model and the parsed document (for locating later problems); raises
+    ``ContentError`` with every problem located in the file. ``what`` names the kind of file in
+    the message for a file that is not a mapping (e.g. "a test plan").
+    """
+    text, _ = read_content(Path(path), root)
+    document = parse_yaml(text, str(path))
+    if not isinstance(document.data, dict):
+        raise ContentError([document.problem((), f"the file does not hold {what} mapping",
+                                             "start the file with 'schema_version: 1'")])
+    try:
+        return model.model_validate(document.data), document
+    except ValidationError as error:
+        raise ContentError(problems_from_validation(error, document)) from None
