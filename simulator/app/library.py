@@ -75,6 +75,7 @@ class Library:
 
     def load(self) -> None:
         """(Re)read every scenario file; broken ones become entries with their first error."""
+        from simulator.authoring.playable import unplayable
         from simulator.content.files import discover
         from simulator.content.loader import load_scenario
         from simulator.content.problems import ContentError
@@ -90,6 +91,11 @@ class Library:
             except ContentError as error:
                 broken.append(LibraryEntry(path, None, error.first.format()))
                 log.warning("scenario %s is broken: %s", path, error.first.format())
+                continue
+            traps = unplayable(loaded)
+            if traps:
+                broken.append(LibraryEntry(path, None, traps[0].format()))
+                log.warning("scenario %s cannot end: %s", path, traps[0].format())
             else:
                 good.append(LibraryEntry(path, loaded))
         self.stages = read_curriculum(self.folder) if self.folder.is_dir() else []

@@ -133,15 +133,23 @@ def _title(scenario_id: str) -> str:
     return re.sub(r"[-_]+", " ", scenario_id).strip().capitalize()
 
 
+def _shown(target: Path) -> str:
+    """The path as a trainer types it from the Frontline folder (relative when possible)."""
+    try:
+        return Path(target).resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return str(target)
+
+
 def starter_scenario(scenario_id: str, target: Path) -> str:
     check_id(scenario_id)
     return _SCENARIO.substitute(modeline=modeline(target), id=scenario_id, title=_title(scenario_id),
-                                file=target.name)
+                                file=_shown(target))
 
 
 def starter_plan(scenario_id: str, target: Path) -> str:
     check_id(scenario_id)
-    return _PLAN.substitute(id=scenario_id, file=target.name)
+    return _PLAN.substitute(id=scenario_id, file=_shown(target))
 
 
 def write_new(scenario_id: str, out: Path | None = None, *, with_plan: bool = True) -> list[Path]:

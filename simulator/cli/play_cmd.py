@@ -64,6 +64,14 @@ def play_text(args: argparse.Namespace) -> int:
     loaded = load_scenario_arg(args.scenario, catalog.ids())
     if loaded is None:
         return 1
+    from simulator.authoring.playable import unplayable
+
+    traps = unplayable(loaded)
+    if traps:
+        for finding in traps:
+            print(finding.format(), file=sys.stderr)
+        print("this scenario cannot end; fix it before playing (python main.py lint FILE)", file=sys.stderr)
+        return 1
     from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, save_played_run
     from simulator.results.records import now_utc
 

@@ -60,6 +60,19 @@ class Condition:
         return self._test(values)
 
 
+_SLIPS = (("=<", "did you mean '<='?"), ("=>", "did you mean '>='?"), ("&&", "write 'and'"),
+          ("||", "write 'or'"), ("!", "write 'not', or '!=' for 'is not equal to'"),
+          ("=", "use '==' to compare (a single '=' is not allowed)"))
+
+
+def _unexpected(text: str, offset: int) -> str:
+    """The message for a character the grammar does not know, with the likely intended form."""
+    for slip, advice in _SLIPS:
+        if text.startswith(slip, offset):
+            return f"unexpected {slip!r}: {advice}"
+    return f"unexpected character {text[offset]!r}"
+
+
 def _tokenize(text: str) -> list[tuple[str, str, int]]:
     tokens: list[tuple[str, str, int]] = []
     pos = 0
@@ -69,9 +82,12 @@ def _tokenize(text: str) -> list[tuple[str, str, int]]:
         match = _TOKEN.match(text, pos)
         if not match:
             offset = len(text) - len(text[pos:].lstrip())
-            raise ConditionError(f"unexpected character {text[offset]!r}", offset)
+            raise ConditionError(_unexpected(text, offset), offset)
         kind = match.lastgroup or ""
-        tokens.append((kind, match.group(kind), match.start(kind)))
+        word = match.group(kind)
+        if kind == "name" and word not in _WORDS and word.lower() in _WORDS:
+            raise ConditionError(f"write '{word.lower()}' in lower case, not '{word}'", match.start(kind))
+        tokens.append((kind, word, match.start(kind)))
         pos = match.end()
     return tokens
 

@@ -229,7 +229,8 @@ class _Builder:
             frame.key = "\0merge"
         elif raw in frame.container:
             self.report(event.start_mark, f"duplicate key '{raw}'",
-                        "each key may appear once in a mapping; remove or rename one")
+                        "each key may appear once in a mapping; remove or rename one, or, if this "
+                        "starts a new list item, put '- ' before its first key")
             frame.key = "\0duplicate"
         else:
             frame.key = raw
@@ -262,6 +263,25 @@ def _feed(builder: _Builder, text: str) -> None:
         loader.dispose()
 
 
+_SYNTAX_HINTS = (
+    ("tab character", "replace the tab with spaces: YAML indents with spaces only"),
+    ("mapping values are not allowed",
+     "a text with ': ' in it needs quotes around the whole text; a 'key:value' needs a space after the "
+     "colon; a key must line up with its siblings (check this line and the one above)"),
+    ("could not find expected ':'", "write 'key: value' with a space after the colon"),
+    ("did not find expected key", "line this key up with the keys above it (same number of spaces)"),
+    ("did not find expected '-' indicator", "line this '- ' up with the other items of the list"),
+    ("found unexpected end of stream", "a quote or bracket opened earlier is never closed"),
+)
+
+
+def _syntax_hint(problem: str) -> str:
+    for fragment, hint in _SYNTAX_HINTS:
+        if fragment in problem:
+            return hint
+    return "check indentation, colons and quotes near this place"
+
+
 def parse_yaml(text: str, file: str) -> YamlDocument:
     """Parse ``text`` (already decoded) as one strict YAML document; see the module doc."""
     builder = _Builder(file)
@@ -273,8 +293,7 @@ def parse_yaml(text: str, file: str) -> YamlDocument:
         start = error.context_mark
         if error.problem and error.context and start is not None and mark is not None and start.line != mark.line:
             reason += f" ({error.context} that starts at line {start.line + 1})"  # e.g. an unclosed quote
-        builder.report(mark, f"YAML syntax error: {reason}",
-                       "check indentation, colons and quotes near this place")
+        builder.report(mark, f"YAML syntax error: {reason}", _syntax_hint(error.problem or ""))
     except yaml.reader.ReaderError as error:  # a character YAML forbids; it has a position, no mark
         builder.problems.append(_reader_problem(error, text, file))
     except yaml.YAMLError as error:

@@ -7,6 +7,7 @@ error, located through the document's position map, worded for a trainer (not a 
 from __future__ import annotations
 
 import difflib
+import re
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -23,6 +24,9 @@ KNOWN_KEYS = (
     "customer", "start", "nodes", "name", "situation", "portrait", "state", "speaker", "narration",
     "line", "when", "text", "time_limit", "timeout_choice", "shuffle", "choices", "ending", "next",
     "effects", "grades", "feedback", "condition", "locked_hint", "outcome", "quality", "debrief",
+    # test plans, curriculum and catalog files
+    "scenario", "plans", "path", "seed", "expect", "min_score", "max_score", "reaches", "min", "max",
+    "stages", "rationale", "scenarios", "description", "done_well", "done_badly", "sources",
 )
 
 
@@ -49,7 +53,7 @@ def _describe(err: dict[str, Any]) -> tuple[str, str]:
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{where} must be a whole number", "write a number such as 10 (no quotes, no decimals)"
     if kind in ("string_type",):
-        return f"{where} must be text", "write text; quote it if it looks like a number or yes/no"
+        return f"{where} must be text", "write text; put it in quotes if it is a number, true/false or null"
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"{where} must be a mapping of keys to values", "indent 'key: value' lines under it"
     if kind in ("list_type", "tuple_type"):
@@ -65,8 +69,10 @@ def _describe(err: dict[str, Any]) -> tuple[str, str]:
         return f"{where} is too long: {err['msg'].lower()}", "shorten it"
     if kind in ("string_too_short", "too_short"):
         return f"{where} is empty: {err['msg'].lower()}", "fill it in"
-    if kind == "enum":
-        return f"{where}: {err['msg']}", "use one of the values listed"
+    if kind in ("enum", "literal_error"):
+        expected = re.findall(r"'([^']*)'", str((err.get("ctx") or {}).get("expected", "")))
+        close = difflib.get_close_matches(str(err.get("input")), expected, n=1, cutoff=0.4)
+        return f"{where}: {err['msg']}", f"did you mean '{close[0]}'?" if close else "use one of the values listed"
     if kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         return f"{where}: {err['msg'].lower()}", "change the number to fit the range"
     if kind.startswith("condition"):

@@ -49,5 +49,6 @@ def _notes(title: str, notes: tuple[Note, ...]) -> list[str]:
         return []
     lines = ["", f"{title}:"]
     for note in notes:
-        lines.append(_wrap(f"[{note.principle_name}] {note.feedback}", "  - "))
+        text = f"[{note.principle_name}] {note.feedback}"
+        lines.append(textwrap.fill(text, WIDTH, initial_indent="  - ", subsequent_indent="    "))
     return lines

@@ -59,6 +59,25 @@ def test_library_lists_broken_scenarios_with_their_first_error(pack: Path) -> No
     assert library.find("late-parcel") is library.entries[0]
 
 
+def trap_version(text: str) -> str:
+    """The late-parcel scenario with its 'lost' ending replaced by a node that loops on itself."""
+    start = text.index("  lost:")
+    end = text.index("Listen first, then explain.") + len("Listen first, then explain.")
+    loop = ("  lost:\n    line: Hello?\n    choices:\n      - {id: again, text: Hold on., next: lost,"
+            " feedback: Stalling.}\n")
+    return text[:start] + loop + text[end + 1:]
+
+
+def test_library_refuses_a_scenario_that_cannot_end(pack: Path) -> None:
+    text = (pack / "late_parcel.yaml").read_text(encoding="utf-8")
+    (pack / "late_parcel.yaml").write_text(trap_version(text), encoding="utf-8")
+    library = Library(pack, principle_ids=default_catalog().ids())
+    library.load()
+    assert not any(e.ok for e in library.entries)
+    trapped = next(e for e in library.entries if e.path.name == "late_parcel.yaml")
+    assert "FL103" in trapped.error and "'lost'" in trapped.error
+
+
 def test_curriculum_order_is_used_when_present(pack: Path) -> None:
     text = (pack / "late_parcel.yaml").read_text(encoding="utf-8")
     (pack / "second.yaml").write_text(text.replace("id: late-parcel", "id: aaa-second")

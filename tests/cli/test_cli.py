@@ -106,3 +106,16 @@ def test_play_text_missing_scenario_exits_1(tmp_path: Path) -> None:
     result = run_main("play", "--text", str(tmp_path / "missing.yaml"), cwd=tmp_path)
     assert result.returncode == 1 and "cannot open the file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_play_text_refuses_a_scenario_that_cannot_end(tmp_path: Path) -> None:
+    text = LATE_PARCEL.read_text()
+    start = text.index("  lost:")
+    loop = ("  lost:\n    line: Hello?\n    choices:\n"
+            "      - {id: again, text: Hold on., next: lost, feedback: Stalling.}\n")
+    end = text.index("Listen first, then explain.") + len("Listen first, then explain.") + 1
+    (tmp_path / "trap.yaml").write_text(text[:start] + loop + text[end:])
+    assert run_main("validate", str(tmp_path / "trap.yaml")).returncode == 0  # the format is fine
+    result = run_main("play", "--text", str(tmp_path / "trap.yaml"), stdin="1\n")
+    assert result.returncode == 1 and "FL103" in result.stderr and "cannot end" in result.stderr
+    assert "DEBRIEF" not in result.stdout

@@ -51,3 +51,16 @@ def test_length_and_nesting_limits() -> None:
     assert parse_condition("(" * MAX_NESTING + "true" + ")" * MAX_NESTING).holds({})
     with pytest.raises(ConditionError, match="nest deeper"):
         parse_condition("(" * (MAX_NESTING + 1) + "true" + ")" * (MAX_NESTING + 1))
+
+
+@pytest.mark.parametrize(("text", "advice", "offset"), [
+    ("mood =< 30", "did you mean '<='?", 5),
+    ("mood => 30", "did you mean '>='?", 5),
+    ("mood = 30", "use '==' to compare", 5),
+    ("mood > 3 AND trust < 4", "write 'and' in lower case", 9),
+    ("calm && kind", "write 'and'", 5),
+])
+def test_common_slips_get_the_intended_form(text: str, advice: str, offset: int) -> None:
+    with pytest.raises(ConditionError) as caught:
+        parse_condition(text)
+    assert advice in caught.value.message and caught.value.offset == offset

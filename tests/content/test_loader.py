@@ -140,3 +140,10 @@ def test_check_paths_reports_every_file_good_or_bad(tmp_path: Path, principle_id
 def test_every_fixture_scenario_is_valid(path: Path, principle_ids: tuple[str, ...]) -> None:
     (report,) = check_paths([path], principle_ids)
     assert report.ok, [p.format() for p in report.problems]
+
+
+def test_a_misspelt_value_gets_did_you_mean(load: Load) -> None:
+    text = LATE_PARCEL.read_text().replace("outcome: customer_lost", "outcome: lost")
+    with pytest.raises(ContentError) as caught:
+        load(text, "s.yaml")
+    assert caught.value.first.hint == "did you mean 'customer_lost'?"

@@ -132,3 +132,19 @@ def test_value_count_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
     assert len(parse_yaml("- a\n" * 99, "t.yaml").data) == 99  # 99 items + the list itself = 100 values
     (problem,) = refuse("- a\n" * 100)
     assert problem.startswith("t.yaml:100:3: the file holds more than 100 values")
+
+
+@pytest.mark.parametrize(("text", "hint"), [
+    ("a: 1\n\tb: 2\n", "replace the tab with spaces"),
+    ("a:\n  text: Note: I am here\n", "needs quotes around the whole text"),
+])
+def test_syntax_errors_get_a_specific_fix(text: str, hint: str) -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(text, "t.yaml")
+    assert hint in caught.value.first.hint
+
+
+def test_a_forgotten_dash_is_suggested_for_duplicate_keys() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_yaml("choices:\n  - id: a\n    text: A\n    id: b\n", "t.yaml")
+    assert "put '- ' before its first key" in caught.value.first.hint

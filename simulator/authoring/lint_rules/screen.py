@@ -61,7 +61,7 @@ def timers(ctx: Context) -> Iterator[Finding]:
         if others and nets[node.timeout_choice] >= max(others):
             yield ctx.finding("FL302", ("nodes", node_id, "timeout_choice"), f"letting the timer run out "
                               f"('{node.timeout_choice}') grades as well as the best option, so waiting pays",
-                              "make the timeout choice a weak option (players who freeze should learn from it)")
+                              "make the timeout choice a weak option: players who freeze should learn from it")
 
 
 def analysis_limit(ctx: Context) -> Iterator[Finding]:
