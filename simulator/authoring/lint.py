@@ -46,11 +46,12 @@ class Finding:
 
 
 class Context:
-    """What rules look at: the scenario, its document (positions) and, lazily, its state space."""
+    """What rules look at: the scenario, its document (positions), its file and, lazily, its state space."""
 
-    def __init__(self, scenario: Scenario, document: YamlDocument):
+    def __init__(self, scenario: Scenario, document: YamlDocument, path: Path | None = None):
         self.scenario = scenario
         self.document = document
+        self.path = Path(path if path is not None else document.file)
 
     @cached_property
     def space(self) -> StateSpace | None:
@@ -87,4 +88,4 @@ def lint_file(path: Path, principle_ids: Collection[str]) -> list[Finding]:
         loaded = load_scenario(Path(path), principle_ids)
     except ContentError as error:
         return [Finding("FL001", "error", p.file, p.line, p.column, p.message, p.hint) for p in error.problems]
-    return lint_scenario(Context(loaded.scenario, loaded.document))
+    return lint_scenario(Context(loaded.scenario, loaded.document, loaded.path))

@@ -107,6 +107,10 @@ def _many_options(d):
     d["nodes"]["a"]["choices"] += [choice(f"x{i}", "e2", {LF: -1, SE: 1}) for i in range(5)]
 
 
+def _missing_portrait(d):
+    d["customer"]["portrait"] = "portraits/sam.png"
+
+
 def _invalid(d):
     del d["nodes"]["e1"]["ending"]["debrief"]
 
@@ -116,7 +120,7 @@ CASES = [
     ("FL105", _never), ("FL106", _stuck), ("FL201", _debrief), ("FL202", _ungraded), ("FL203", _feedback),
     ("FL204", _claimed), ("FL205", _unclaimed), ("FL206", _best_unreachable), ("FL207", _dominated),
     ("FL208", _perfect_bad), ("FL301", _short_timer), ("FL302", _timeout_best), ("FL401", _long_text),
-    ("FL402", _many_options),
+    ("FL402", _many_options), ("FL403", _missing_portrait),
 ]
 
 
@@ -126,6 +130,20 @@ def test_code_fires_on_bad_and_not_on_fixed(tmp_path, catalog, code, breaker):
     breaker(bad)
     assert code in codes(tmp_path, bad, catalog)
     assert code not in codes(tmp_path, base(), catalog)
+
+
+def test_portrait_found_beside_the_scenario_is_clean(tmp_path, catalog):
+    data = base()
+    _missing_portrait(data)
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    [finding] = [f for f in lint_file(path, catalog.ids()) if f.code == "FL403"]
+    assert finding.severity == "warning" and finding.line > 0
+    assert "portrait 'portraits/sam.png' is not a file" in finding.message
+    assert str(tmp_path / "portraits" / "sam.png") in finding.message
+    (tmp_path / "portraits").mkdir()
+    (tmp_path / "portraits" / "sam.png").write_bytes(b"\x89PNG")
+    assert "FL403" not in codes(tmp_path, data, catalog)
 
 
 def test_every_code_is_documented_and_tested():

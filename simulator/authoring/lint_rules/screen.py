@@ -1,4 +1,4 @@
-"""Screen and timing rules: text budgets, option counts and timers (FL3xx, FL4xx, FL901)."""
+"""Screen and timing rules: text budgets, option counts, the portrait and timers (FL3xx, FL4xx, FL901)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from simulator.authoring.limits import MAX_OPTIONS, TEXT_BUDGETS, reading_seconds
 from simulator.authoring.lint import Context, Finding
+from simulator.content.files import resolve_asset, safe_asset_path
 from simulator.content.safe_yaml import Path as YamlPath
 
 
@@ -44,6 +45,23 @@ def text_budgets(ctx: Context) -> Iterator[Finding]:
                               "drop the weakest options or split the decision in two")
 
 
+def portrait(ctx: Context) -> Iterator[Finding]:
+    """FL403: ``customer.portrait`` names no file where the game looks (the scenario's folder, then
+    the shipped ``assets/`` folder), so players silently get the drawn face instead."""
+    from simulator.paths import ASSETS_DIR
+
+    ref = ctx.scenario.customer.portrait
+    if ref is None or safe_asset_path(ref) is not None:  # unsafe paths are validation errors already
+        return
+    folder = ctx.path.parent
+    if resolve_asset(ref, [folder, ASSETS_DIR]) is None:
+        yield ctx.finding("FL403", ("customer", "portrait"), f"portrait '{ref}' is not a file in the scenario's "
+                          f"folder ({folder / ref}) or the shipped assets ({ASSETS_DIR / ref}), so the game "
+                          "shows the drawn face instead", "fix the path (relative to the scenario's folder, "
+                          "forward slashes, same spelling and case) or add the image there; "
+                          "or remove 'portrait' to use the drawn face")
+
+
 def timers(ctx: Context) -> Iterator[Finding]:
     """FL301 (too little time to read) and FL302 (timing out is as good as the best option)."""
     for node_id, node in ctx.scenario.nodes.items():
@@ -71,4 +89,4 @@ def analysis_limit(ctx: Context) -> Iterator[Finding]:
                           "FL104-FL106, FL206 and FL208 were skipped", "use fewer condition variables")
 
 
-SCREEN_RULES = (text_budgets, timers, analysis_limit)
+SCREEN_RULES = (text_budgets, portrait, timers, analysis_limit)
