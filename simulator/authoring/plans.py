@@ -80,9 +80,9 @@ class PlanFile:
     plans: PlanSet
     document: YamlDocument
 
-    def where(self, index: int, *keys: str | int) -> str:
-        """``file:line:col`` of plan ``index`` (or of a key inside it)."""
-        line, column = self.document.where(("plans", index, *keys))
+    def where(self, index: int, *keys: str | int, key: bool = False) -> str:
+        """``file:line:col`` of plan ``index`` (or of an entry inside it; ``key``: of the mapping key)."""
+        line, column = self.document.where(("plans", index, *keys), key=key)
         return f"{self.path}:{line}:{column}"
 
 

@@ -46,7 +46,10 @@ def test_passing_plan(tmp_path, late_parcel, catalog):
 
 @pytest.mark.parametrize(("path", "message"), [
     ("[ask-details, tel-truth]",
-     "step 2: 'tel-truth' is not an option at node 'checking' (options: tell-truth, promise, recover, stall)"),
+     "step 2: no choice in the scenario has the id 'tel-truth'; did you mean 'tell-truth'? "
+     "(options at node 'checking': tell-truth, promise, recover, stall)"),
+    ("[ask-details, script]",
+     "step 2: 'script' is not an option at node 'checking' (options: tell-truth, promise, recover, stall)"),
     ("[ask-details, recover]", "step 2: 'recover' is not available at node 'checking': it needs 'apologized == 0'"),
     ("[ask-details]", "the path stops at node 'checking' before an ending"),
     ("[script, tell-truth]", "step 2: the conversation already ended at node 'lost'"),
@@ -72,7 +75,42 @@ def test_expectation_failures_are_explained(tmp_path, late_parcel, catalog):
     assert "overall score is 15, below the expected minimum 50" in failures
     assert "node 'resolved' was not reached" in failures
     assert "'show-empathy' score is 75, below the expected minimum 90" in failures
-    assert "principle 'serve-fully' is not graded on this path" in failures
+    assert "principle 'serve-fully' is never graded in this scenario" in failures
+
+
+def test_each_failure_points_at_its_entry(tmp_path, late_parcel, catalog):
+    result = _run(tmp_path, late_parcel, catalog, """\
+  - name: wrong
+    path: [ask-details, tell-truth]
+    expect:
+      outcome: customer_lost
+      reaches: [light, partial]
+      principles:
+        be-honset: {min: 1}
+        listen-first: {max: 10}""")
+    [plan] = result.results
+    text = "\n".join(plan.failures)
+    assert [loc.split(":", 1)[1] for loc in plan.locations] == ["7:16", "8:17", "8:24", "10:9", "11:29"]
+    assert plan.where == plan.locations[0]
+    assert "line 7 col 16: outcome is 'resolved'" in text
+    assert "line 8 col 17: node 'light' in 'reaches' does not exist in the scenario" in text
+    assert "was not reached" not in text.split("\n")[1]
+    assert "line 8 col 24: node 'partial' was not reached" in text
+    assert ("line 10 col 9: principle 'be-honset' does not exist in the principle catalog; "
+            "did you mean 'be-honest'?") in text
+    assert "line 11 col 29: 'listen-first' score is 100, above the expected maximum 10" in text
+
+
+def test_single_failure_is_located_in_the_header(tmp_path, late_parcel, catalog):
+    result = _run(tmp_path, late_parcel, catalog, """\
+  - name: wrong
+    path: [ask-details, tell-truth]
+    expect:
+      reaches: [chekcing]
+      outcome: resolved""")
+    [plan] = result.results
+    assert plan.where.endswith("late_parcel.plan.yaml:7:17")
+    assert plan.failures == ("node 'chekcing' in 'reaches' does not exist in the scenario; did you mean 'checking'?",)
 
 
 def test_plan_file_errors_have_positions(tmp_path, late_parcel):
@@ -88,6 +126,33 @@ def test_plan_for_other_scenario_is_reported(tmp_path, late_parcel, catalog):
     plan.write_text(plan.read_text().replace("scenario: late-parcel", "scenario: other"))
     result = run_target(collect([plan])[0], catalog)
     assert not result.passed and "is for scenario 'other'" in result.errors[0]
+
+
+def test_plan_without_scenario_file_names_the_expected_file(tmp_path, late_parcel, catalog, capsys):
+    plan = _setup(tmp_path, late_parcel, "  - name: x\n    path: [script]\n    expect: {outcome: customer_lost}")
+    lonely = plan.rename(tmp_path / "parcel.plan.yaml")
+    result = run_target(collect([lonely])[0], catalog)
+    assert not result.note
+    [error] = result.errors
+    assert error.startswith(f"{lonely}: no scenario file for this plan")
+    assert str(tmp_path / "parcel.yaml") in error
+    assert "scenario 'late-parcel' is in late_parcel.yaml (fix: rename the plan to late_parcel.plan.yaml)" in error
+    (tmp_path / "late_parcel.yaml").unlink()
+    [error] = run_target(collect([lonely])[0], catalog).errors
+    assert "(fix: rename the plan to <scenario file name>.plan.yaml, or create parcel.yaml)" in error
+    assert main(["test", str(lonely)]) == 1
+    out = capsys.readouterr().out
+    assert "None" not in out and "no test plan" not in out
+
+
+def test_missing_file_is_one_clear_error(tmp_path, catalog):
+    missing = tmp_path / "nothere.yaml"
+    result = run_target(collect([missing])[0], catalog)
+    assert not result.note
+    assert result.errors == [f"{missing}: no such file (fix: give an existing scenario file, its test plan "
+                             "<name>.plan.yaml, or a folder)"]
+    [error] = run_target(collect([tmp_path / "nothere.plan.yaml"])[0], catalog).errors
+    assert "cannot open the file" in error
 
 
 def test_cli_exit_codes_and_report(tmp_path, late_parcel, capsys):
