@@ -61,6 +61,9 @@ _frontline_pg_setup() {
       >"$dir/initdb.log" 2>&1 || { echo "postgres.sh: initdb failed, see $dir/initdb.log" >&2; return 1; }
   fi
   if ! _frontline_pg_as "$bindir/pg_ctl" -D "$dir/data" status >/dev/null 2>&1; then
+    # Not running: a lock file left by a killed server (e.g. the end of an earlier session) would
+    # block the start if its PID has been reused by another process.
+    rm -f "$dir/data/postmaster.pid"
     port=$(_frontline_pg_free_port) || return 1
     _frontline_pg_as "$bindir/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c max_connections=100" start \
