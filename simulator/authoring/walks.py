@@ -23,6 +23,7 @@ from itertools import repeat
 from operator import mul, sub
 
 from simulator.authoring.dag import Layout
+from simulator.authoring.graph_analysis import strongly_connected
 from simulator.authoring.statespace import StateSpace
 
 MAX_ROUNDS = 200
@@ -43,46 +44,8 @@ class Witness:
 
 def components(space: StateSpace) -> list[list[int]]:
     """Strongly connected components in reverse topological order (sinks first)."""
-    n = space.size
-    index, low = [-1] * n, [0] * n
-    on_stack, stack, comps, counter = [False] * n, [], [], 0
     first, target = space.first, space.target
-    for root in range(n):
-        if index[root] >= 0:
-            continue
-        work = [(root, first[root])]
-        index[root] = low[root] = counter
-        counter += 1
-        stack.append(root)
-        on_stack[root] = True
-        while work:
-            state, edge = work[-1]
-            if edge < first[state + 1]:
-                work[-1] = (state, edge + 1)
-                nxt = target[edge]
-                if index[nxt] < 0:
-                    index[nxt] = low[nxt] = counter
-                    counter += 1
-                    stack.append(nxt)
-                    on_stack[nxt] = True
-                    work.append((nxt, first[nxt]))
-                elif on_stack[nxt]:
-                    low[state] = min(low[state], index[nxt])
-                continue
-            work.pop()
-            if work:
-                parent = work[-1][0]
-                low[parent] = min(low[parent], low[state])
-            if low[state] == index[state]:
-                comp = []
-                while True:
-                    top = stack.pop()
-                    on_stack[top] = False
-                    comp.append(top)
-                    if top == state:
-                        break
-                comps.append(comp)
-    return comps
+    return strongly_connected(space.size, lambda state: target[first[state]:first[state + 1]])
 
 
 def is_cyclic(space: StateSpace, comp: list[int]) -> bool:
