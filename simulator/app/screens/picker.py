@@ -13,7 +13,7 @@ import pygame
 from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES
 from simulator.app.viewmodels import PickerItem, picker_item
-from simulator.app.widgets.draw import focus_ring, panel
+from simulator.app.widgets.draw import card
 from simulator.app.widgets.rows import PAD, Row, TextRow
 
 if TYPE_CHECKING:
@@ -46,13 +46,8 @@ class ScenarioRow(Row):
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
         theme = ctx.theme
-        panel(surface, rect, theme.panel, theme.focus if focused else theme.panel_border, 2)
-        if focused:
-            focus_ring(surface, rect, theme.focus, theme.focus_width)
-        y = rect.top + PAD
-        for text in self.surfaces:
-            surface.blit(text, (rect.left + PAD, y))
-            y += text.get_height() + 6
+        focus = (theme.focus, theme.focus_width) if focused else None
+        card(surface, rect, theme.panel, theme.panel_border, focus, self.surfaces, PAD, 6)
 
     def activate(self) -> None:
         self.screen.start(self.entry)

@@ -21,6 +21,18 @@ def focus_ring(surface: pygame.Surface, rect: pygame.Rect, color: Color, width: 
     pygame.draw.rect(surface, color, bar)
 
 
+def card(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color, focus: tuple[Color, int] | None,
+         lines: list[pygame.Surface], pad: int, gap: int) -> None:
+    """A panel with a focus ring when ``focus`` (colour, width) is given, and ``lines`` stacked inside."""
+    panel(surface, rect, fill, focus[0] if focus else border, 2)
+    if focus:
+        focus_ring(surface, rect, *focus)
+    y = rect.top + pad
+    for text in lines:
+        surface.blit(text, (rect.left + pad, y))
+        y += text.get_height() + gap
+
+
 def hatch(surface: pygame.Surface, rect: pygame.Rect, color: Color, step: int = 8) -> None:
     """Diagonal stripes inside ``rect`` (a pattern so a bar reads without colour)."""
     clip = surface.get_clip()

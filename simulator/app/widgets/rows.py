@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from simulator.app.widgets.draw import focus_ring, panel
+from simulator.app.widgets.draw import card, focus_ring, panel
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
@@ -84,13 +84,8 @@ class ButtonRow(Row):
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: AppContext, focused: bool) -> None:
         theme = ctx.theme
         fill = theme.accent if self.primary else theme.button
-        panel(surface, rect, fill, theme.panel_border if not focused else theme.focus, 2)
-        if focused:
-            focus_ring(surface, rect, theme.focus, theme.focus_width)
-        y = rect.top + PAD
-        for text in self.surfaces:
-            surface.blit(text, (rect.left + PAD, y))
-            y += text.get_height() + 4
+        focus = (theme.focus, theme.focus_width) if focused else None
+        card(surface, rect, fill, theme.panel_border, focus, self.surfaces, PAD, 4)
 
     def activate(self) -> None:
         self.action()
