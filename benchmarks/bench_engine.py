@@ -20,14 +20,15 @@ NODES = 1_000
 
 def play_for(machine, scenario, seconds: float, seed: int = 7) -> tuple[int, int, float]:
     """Random playthroughs for about ``seconds``; returns (steps, playthroughs, elapsed)."""
-    from scoring.scorer import RunningScore
+    from scoring.scorer import NetTable, RunningScore
 
     rng = random.Random(seed)
     steps = runs = 0
+    table = NetTable(scenario)  # net grades per option: worked out once, shared by the runs
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
         session = machine.start(seed=runs)
-        score = RunningScore(scenario)
+        score = RunningScore(scenario, table)
         while not session.finished:
             options = [view for view in session.choices() if view.available]
             score.add(session.choose(rng.choice(options).id))

@@ -68,30 +68,59 @@ def grade_step(scenario: Scenario, step: Step) -> StepGrade:
     return StepGrade(step, chosen, options, net(chosen) - min(nets), max(nets) - min(nets), tuple(reasons))
 
 
+class NetTable:
+    """Net grades of a scenario's options, worked out once per node and shared by running scores.
+
+    ``nets(node_id)`` maps each choice id of the node to its net grade; ``bounds(node_id,
+    available)`` is the (lowest, highest) net among the available choices. Both only remember
+    results of pure functions of the scenario, so one table can serve any number of runs.
+    """
+
+    def __init__(self, scenario: Scenario):
+        self.scenario = scenario
+        self._nets: dict[str, dict[str, int]] = {}
+        self._bounds: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
+
+    def nets(self, node_id: str) -> dict[str, int]:
+        nets = self._nets.get(node_id)
+        if nets is None:
+            nets = self._nets[node_id] = {c.id: net(c) for c in self.scenario.nodes[node_id].choices}
+        return nets
+
+    def bounds(self, node_id: str, available: tuple[str, ...]) -> tuple[int, int]:
+        key = (node_id, available)
+        found = self._bounds.get(key)
+        if found is None:
+            nets = self.nets(node_id)
+            values = [nets[choice_id] for choice_id in available]
+            found = self._bounds[key] = (min(values), max(values)) if values else (0, 0)
+        return found
+
+
 class RunningScore:
     """Overall score kept up to date one decision at a time (for live displays and simulations).
 
     Same arithmetic as the overall score of ``score_run`` (net grades against the available
     options), without building per-principle reasons: ``add`` costs a few dictionary lookups.
+    Pass a shared ``NetTable`` when scoring many runs of one scenario.
     """
 
-    def __init__(self, scenario: Scenario):
+    def __init__(self, scenario: Scenario, table: NetTable | None = None):
         self.scenario = scenario
+        self.table = table if table is not None and table.scenario is scenario else NetTable(scenario)
         self.earned = 0
         self.possible = 0
-        self._nets: dict[str, dict[str, int]] = {}
 
     def add(self, step: Step) -> int:
         """Count one decision; returns the points it earned."""
-        nets = self._nets.get(step.node_id)
-        if nets is None:
-            nets = {c.id: net(c) for c in self.scenario.nodes[step.node_id].choices}
-            self._nets[step.node_id] = nets
-        values = [nets[choice_id] for choice_id in step.available] or [nets[step.choice_id]]
-        low = min(values)
-        earned = nets[step.choice_id] - low
+        chosen = self.table.nets(step.node_id)[step.choice_id]
+        if step.available:
+            low, high = self.table.bounds(step.node_id, step.available)
+        else:  # a timeout with nothing open: the chosen option is the only one
+            low = high = chosen
+        earned = chosen - low
         self.earned += earned
-        self.possible += max(values) - low
+        self.possible += high - low
         return earned
 
     @property

@@ -12,24 +12,20 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from functools import partial
 from typing import Any
 
 from transitions import EventData, Machine
-from transitions.core import listify
 
 from simulator.content.conditions import Condition
 from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
+from simulator.engine.node_plan import NodePlan, trigger_name
 from simulator.engine.session import PlaySession, SnapshotError
+from simulator.engine.shared_machine import SharedMachine
 from simulator.engine.views import Step
 from simulator.util import gc_paused
 
 Clock = Callable[[], float]
 SNAPSHOT_FORMAT = 1
-
-
-def trigger_name(position: int) -> str:
-    return f"pick_{position}"
 
 
 def _guard(condition: Condition) -> Callable[[EventData], bool]:
@@ -39,36 +35,26 @@ def _guard(condition: Condition) -> Callable[[EventData], bool]:
     return guard
 
 
-class _SharedMachine(Machine):
-    """A ``Machine`` on which adding a session (model) costs O(1), not O(states + events).
-
-    Sessions call ``trigger``/``may_trigger`` with the trigger name and define no per-state or
-    per-event methods (``model_override=True``), so the stock ``add_model``'s walk over every
-    state and event only logged skipped bindings: about 0.5 ms per session at 1,000 nodes. This
-    binds the two methods sessions use, sets the initial state, and registers the model.
-    """
-
-    def add_model(self, model: Any, initial: Any = None) -> None:
-        for mod in listify(model):
-            if mod not in self.models:
-                mod.trigger = partial(self._get_trigger, mod)
-                mod.may_trigger = partial(self._can_trigger, mod)
-                self.set_state(self.initial if initial is None else initial, model=mod)
-                self.models.append(mod)
-
-
 class ScenarioMachine:
     """The state machine of one scenario; create sessions with ``start`` or ``restore``."""
 
     def __init__(self, scenario: Scenario, content_hash: str = ""):
         self.scenario = scenario
         self.content_hash = content_hash
+        self._plans: dict[str, NodePlan] = {}
         with gc_paused():  # the build allocates ~10 objects per transition: 3x faster paused
             self.machine = self._build(scenario)
 
+    def plan(self, node_id: str) -> NodePlan:
+        """The precomputed lookups of one node (made on first visit, then shared by sessions)."""
+        plan = self._plans.get(node_id)
+        if plan is None:
+            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id])
+        return plan
+
     @classmethod
     def _build(cls, scenario: Scenario) -> Machine:
-        return _SharedMachine(
+        return SharedMachine(
             model=None,
             states=list(scenario.nodes),
             initial=scenario.start,

@@ -15,30 +15,15 @@ The state machine itself (``transitions``) moves ``self.state`` between node ids
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from simulator.content.models import STATE_MAX, STATE_MIN, Choice, Ending, Node
+from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node
+from simulator.engine.node_plan import NodePlan, display_order
 from simulator.engine.views import Beat, ChoiceView, Step, mood_label
 
 if TYPE_CHECKING:
     from simulator.engine.machine import ScenarioMachine
-
-
-def display_order(key: str, count: int) -> tuple[int, ...]:
-    """A shuffle of ``range(count)`` that depends only on ``key`` (the same on every machine).
-
-    Fisher-Yates driven by a 64-bit BLAKE2 hash of the key: about 1 us, where seeding a
-    ``random.Random`` with the key cost about 10 us per decision. Every order is (nearly) equally
-    likely for up to 20 options, since 20! < 2**64.
-    """
-    number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
-    order = list(range(count))
-    for i in range(count - 1, 0, -1):
-        number, j = divmod(number, i + 1)
-        order[i], order[j] = order[j], order[i]
-    return tuple(order)
 
 
 class ChoiceUnavailable(ValueError):
@@ -62,6 +47,7 @@ class PlaySession:
         self.values = values
         self._transcript: list[Step] = list(transcript or [])
         self._entered = 0.0
+        self._plan: NodePlan | None = None
         self._node: Node | None = None
         self._open: tuple[bool, ...] = ()
         self._views: tuple[ChoiceView, ...] = ()
@@ -82,7 +68,8 @@ class PlaySession:
 
     @property
     def finished(self) -> bool:
-        return self.node.ending is not None
+        node = self._node
+        return (node if node is not None else self.node).ending is not None
 
     @property
     def ending(self) -> Ending | None:
@@ -117,7 +104,7 @@ class PlaySession:
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
         position = self._position(choice_id)
-        if not self._available(position):
+        if not self._open[position]:
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         return self._take(position, seconds, timed_out=False)
 
@@ -140,61 +127,46 @@ class PlaySession:
     def _position(self, choice_id: str) -> int:
         if self.finished:
             raise ChoiceUnavailable("the conversation has ended")
-        for position, choice in enumerate(self.node.choices):
-            if choice.id == choice_id:
-                return position
-        raise ChoiceUnavailable(f"there is no option '{choice_id}' here")
+        try:
+            return self._current_plan().position(choice_id)
+        except KeyError:
+            raise ChoiceUnavailable(f"there is no option '{choice_id}' here") from None
 
-    def _available(self, position: int) -> bool:
-        return self._open[position]
+    def _current_plan(self) -> NodePlan:
+        plan = self._plan
+        return plan if plan is not None else self.owner.plan(self.state)
 
     def _take(self, position: int, seconds: float | None, *, timed_out: bool) -> Step:
-        node_id, choices = self.state, self.node.choices
-        choice = choices[position]
-        available = tuple(c.id for c, is_open in zip(choices, self._open, strict=True) if is_open)
-        before = dict(self.values)
+        node_id, plan, values = self.state, self._current_plan(), self.values
+        choice_id = plan.ids[position]
+        before = dict(values)
         elapsed = seconds if seconds is not None else max(0.0, self.clock() - self._entered)
         # The state machine makes the move: transitions runs the guard (the same pure condition)
         # and moves ``self.state`` along the ``pick_<position>`` transition.
-        if not self.trigger(f"pick_{position}"):
-            raise ChoiceUnavailable(f"'{choice.id}' is not available now")
-        self._apply(choice)
-        step = Step(len(self._transcript), node_id, choice.id, self.state, available,
-                    timed_out, round(elapsed, 3), before, dict(self.values))
+        if not self.trigger(plan.triggers[position]):
+            raise ChoiceUnavailable(f"'{choice_id}' is not available now")
+        for name, delta in plan.effects[position]:  # clamped to the state range
+            value = values.get(name, 0) + delta
+            values[name] = STATE_MIN if value < STATE_MIN else STATE_MAX if value > STATE_MAX else value
+        step = Step(len(self._transcript), node_id, choice_id, self.state, plan.available(self._open),
+                    timed_out, round(elapsed, 3), before, dict(values))
         self._transcript.append(step)
         self.enter()
         return step
-
-    def _apply(self, choice: Choice) -> None:
-        for name, delta in choice.effects.items():
-            self.values[name] = max(STATE_MIN, min(STATE_MAX, self.values.get(name, 0) + delta))
 
     def enter(self) -> None:
         """Called on arriving at a node: start its clock, fix the display order, and work out
         which options are open (the guards' pure conditions over ``values``, which only change
         when a choice is taken: callers treat ``values`` as read-only)."""
         self._entered = self.clock()
-        node = self._node = self.owner.scenario.nodes[self.state]
-        count = len(node.choices)
-        if node.shuffle and count > 1:
-            order = display_order(f"{self.seed}:{len(self._transcript)}:{self.state}", count)
+        plan = self._plan = self.owner.plan(self.state)
+        self._node = plan.node
+        self._open = plan.open(self.values)
+        if plan.shuffled:
+            order = display_order(f"{self.seed}:{len(self._transcript)}:{self.state}", len(plan.choices))
         else:
-            order = tuple(range(count))
-        self._open = tuple(c.condition is None or c.condition.holds(self.values) for c in node.choices)
-        shown: list[tuple[int, str]] = []
-        hidden: list[tuple[int, str]] = []
-        for position in order:
-            choice = node.choices[position]
-            if self._open[position]:
-                shown.append((position, ""))
-            elif choice.locked_hint:
-                shown.append((position, choice.locked_hint))
-            else:
-                hidden.append((position, f"only when {choice.condition.source}"))  # type: ignore[union-attr]
-        self._all_views = tuple(
-            ChoiceView(number, node.choices[k].id, node.choices[k].text, self._open[k], why)
-            for number, (k, why) in enumerate(shown + hidden, start=1))
-        self._views = self._all_views[:len(shown)]
+            order = plan.identity
+        self._views, self._all_views = plan.views(order, self._open)
 
     # --- saving ------------------------------------------------------------------------------
     def snapshot(self, upto: int | None = None) -> dict[str, Any]:

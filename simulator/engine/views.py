@@ -6,8 +6,8 @@ the results store can use them without knowing about the state machine.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, NamedTuple
 
 from simulator.content.models import Ending
 
@@ -52,9 +52,13 @@ class ChoiceView:
     why_unavailable: str = ""
 
 
-@dataclass(frozen=True)
-class Step:
-    """One decision in a transcript, with everything needed to score and replay it."""
+class Step(NamedTuple):
+    """One decision in a transcript, with everything needed to score and replay it.
+
+    An immutable record (a named tuple: the engine makes one per decision, and this is the
+    cheapest immutable record Python has). ``before`` and ``after`` are the state values just
+    before and after the decision; treat them as read-only.
+    """
 
     index: int
     node_id: str
@@ -63,12 +67,13 @@ class Step:
     available: tuple[str, ...]
     timed_out: bool
     seconds: float
-    before: dict[str, int] = field(default_factory=dict)
-    after: dict[str, int] = field(default_factory=dict)
+    before: dict[str, int]
+    after: dict[str, int]
 
     def to_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = self._asdict()
         data["available"] = list(self.available)
+        data["before"], data["after"] = dict(self.before), dict(self.after)
         return data
 
     @classmethod

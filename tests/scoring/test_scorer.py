@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pytest
 
-from scoring import Catalog, RunningScore, grade_label, score_run
+from scoring import Catalog, NetTable, RunningScore, grade_label, score_run
 from scoring.report import Report
 from simulator.content.loader import LoadedScenario, load_scenario
 from simulator.engine import PlaySession, ScenarioMachine
@@ -149,6 +149,22 @@ def test_running_score_matches_the_report(lab: LoadedScenario, catalog: Catalog)
         overalls.append(running.overall)
     assert overalls == [57, 40]  # 4/7, then 4/10
     assert running.overall == score_run(lab.scenario, session.transcript, catalog, session.ending).overall
+
+
+def test_a_shared_net_table_scores_like_a_fresh_one(lab: LoadedScenario, catalog: Catalog) -> None:
+    table = NetTable(lab.scenario)
+    for path in (("b", "e"), ("a",), ("b",)):
+        session = play(lab, *path)
+        shared, fresh = RunningScore(lab.scenario, table), RunningScore(lab.scenario)
+        for step in session.transcript:
+            assert shared.add(step) == fresh.add(step)
+        assert (shared.earned, shared.possible) == (fresh.earned, fresh.possible)
+        assert shared.overall == score_run(lab.scenario, session.transcript, catalog, session.ending).overall
+
+
+def test_a_net_table_of_another_scenario_is_not_used(lab: LoadedScenario) -> None:
+    other = lab.scenario.model_copy()
+    assert RunningScore(lab.scenario, NetTable(other)).table.scenario is lab.scenario
 
 
 @pytest.mark.parametrize(("overall", "label"), [
