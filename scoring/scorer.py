@@ -72,14 +72,14 @@ class NetTable:
     """Net grades of a scenario's options, worked out once per node and shared by running scores.
 
     ``nets(node_id)`` maps each choice id of the node to its net grade; ``bounds(node_id,
-    available)`` is the (lowest, highest) net among the available choices. Both only remember
+    available)`` is those nets with the (lowest, highest) net among the available choices. Both only remember
     results of pure functions of the scenario, so one table can serve any number of runs.
     """
 
     def __init__(self, scenario: Scenario):
         self.scenario = scenario
         self._nets: dict[str, dict[str, int]] = {}
-        self._bounds: dict[tuple[str, tuple[str, ...]], tuple[int, int]] = {}
+        self._bounds: dict[tuple[str, tuple[str, ...]], tuple[dict[str, int], int, int]] = {}
 
     def nets(self, node_id: str) -> dict[str, int]:
         nets = self._nets.get(node_id)
@@ -87,13 +87,15 @@ class NetTable:
             nets = self._nets[node_id] = {c.id: net(c) for c in self.scenario.nodes[node_id].choices}
         return nets
 
-    def bounds(self, node_id: str, available: tuple[str, ...]) -> tuple[int, int]:
+    def bounds(self, node_id: str, available: tuple[str, ...]) -> tuple[dict[str, int], int, int]:
+        """The node's nets and the (lowest, highest) net among ``available`` (the chosen option's
+        net for both when nothing was available, as after a timeout with every option locked)."""
         key = (node_id, available)
         found = self._bounds.get(key)
         if found is None:
             nets = self.nets(node_id)
             values = [nets[choice_id] for choice_id in available]
-            found = self._bounds[key] = (min(values), max(values)) if values else (0, 0)
+            found = self._bounds[key] = (nets, min(values), max(values)) if values else (nets, 0, 0)
         return found
 
 
@@ -113,10 +115,9 @@ class RunningScore:
 
     def add(self, step: Step) -> int:
         """Count one decision; returns the points it earned."""
-        chosen = self.table.nets(step.node_id)[step.choice_id]
-        if step.available:
-            low, high = self.table.bounds(step.node_id, step.available)
-        else:  # a timeout with nothing open: the chosen option is the only one
+        nets, low, high = self.table.bounds(step.node_id, step.available)
+        chosen = nets[step.choice_id]
+        if not step.available:  # a timeout with nothing open: the chosen option is the only one
             low = high = chosen
         earned = chosen - low
         self.earned += earned

@@ -99,6 +99,9 @@ class _Parser:
         self.index = 0
         self.depth = 0
         self.names: set[str] = set()
+        self.reads: dict[int, str] = {}  # id(term) -> the name a bare-name term reads
+        self.constants: dict[int, int] = {}  # id(term) -> the value of a constant term
+        self.boolean: set[int] = set()  # ids of terms that already return a bool
 
     def peek(self) -> tuple[str, str, int] | None:
         return self.tokens[self.index] if self.index < len(self.tokens) else None
@@ -151,8 +154,17 @@ class _Parser:
             self.index += 1
             compare = _COMPARE[token[1]]
             right = self.value()
-            return lambda v: int(compare(left(v), right(v)))
+            term = self._compiled_comparison(compare, left, right)
+            self.boolean.add(id(term))
+            return term
         return left
+
+    def _compiled_comparison(self, compare: Callable[[int, int], bool], left: Term, right: Term) -> Term:
+        """``name <op> number`` (the common case) as one closure; anything else generally."""
+        name, number = self.reads.get(id(left)), self.constants.get(id(right))
+        if name is not None and number is not None:
+            return lambda v: compare(v.get(name, 0), number)
+        return lambda v: compare(left(v), right(v))
 
     def value(self) -> Term:
         token = self.peek()
@@ -162,13 +174,17 @@ class _Parser:
         self.index += 1
         if kind == "num":
             number = int(text)
-            return lambda v: number
+            term: Term = lambda v: number  # noqa: E731
+            self.constants[id(term)] = number
+            return term
         if text in ("true", "false"):
             constant = int(text == "true")
             return lambda v: constant
         if kind == "name" and text not in _WORDS:
             self.names.add(text)
-            return lambda v: int(v.get(text, 0))
+            term = lambda v: int(v.get(text, 0))  # noqa: E731
+            self.reads[id(term)] = text
+            return term
         if text == "(":
             return self.group()
         self.index -= 1
@@ -196,4 +212,5 @@ def parse_condition(text: str) -> Condition:
         raise ConditionError(f"the condition is longer than {MAX_LENGTH} characters", MAX_LENGTH)
     parser = _Parser(text)
     term = parser.parse()
-    return Condition(text, frozenset(parser.names), lambda values: bool(term(values)))
+    test = term if id(term) in parser.boolean else (lambda values: bool(term(values)))
+    return Condition(text, frozenset(parser.names), test)  # type: ignore[arg-type]

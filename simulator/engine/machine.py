@@ -49,7 +49,7 @@ class ScenarioMachine:
         """The precomputed lookups of one node (made on first visit, then shared by sessions)."""
         plan = self._plans.get(node_id)
         if plan is None:
-            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id])
+            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], self.machine.events, node_id)
         return plan
 
     @classmethod

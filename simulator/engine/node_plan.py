@@ -1,12 +1,14 @@
 """What a session needs at one node, worked out once per node instead of at every visit.
 
 Contract: ``NodePlan(node)`` is immutable in meaning (its caches only remember results of pure
-functions of the node): ``position(choice_id)`` (KeyError for an unknown id), ``open(values)``
+functions of the node): ``positions`` (choice id -> 0-based position), ``open(values)``
 (which options' conditions hold), ``views(order, open)`` (the options as ``ChoiceView``s in
 display order: shown ones, then the full list with hidden ones numbered after them) and
 ``available(open)`` (ids of the open options in file order); ``triggers[k]`` names the
-transitions trigger of the option at position k. ``display_order(key, count)`` is the
-per-decision shuffle. Sessions share the plans of their scenario's machine.
+transitions trigger of the option at position k and ``events[k]`` the machine's event for it
+(when the plan was made with the machine's events); ``order(number)`` is the display order a
+decision number picks. ``display_order(seed, step, node_id, count)`` is the per-decision shuffle
+sessions use. Sessions share the plans of their scenario's machine.
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
+
+from transitions import Event
 
 from simulator.content.models import Node
 from simulator.engine.views import ChoiceView
@@ -49,45 +53,69 @@ def _orders(count: int) -> tuple[tuple[int, ...], ...]:
     return tuple(_fisher_yates(n, count) for n in range(total))
 
 
-def display_order(key: str, count: int) -> tuple[int, ...]:
-    """A shuffle of ``range(count)`` that depends only on ``key`` (the same on every machine).
+_MASK = (1 << 64) - 1
 
-    Fisher-Yates driven by a 64-bit BLAKE2 hash of the key, where seeding a ``random.Random``
-    with the key cost about 10 us per decision. Every order is (nearly) equally likely for up to
-    20 options, since 20! < 2**64.
+
+def hash64(text: str) -> int:
+    """A 64-bit BLAKE2 hash of ``text``: the same on every machine and Python run."""
+    return int.from_bytes(hashlib.blake2b(text.encode(), digest_size=8).digest(), "big")
+
+
+def decision_number(seed_hash: int, step: int, node_hash: int) -> int:
+    """The 64-bit number that picks the display order at one decision of a session.
+
+    ``seed_hash`` and ``node_hash`` are ``hash64`` of the session's seed and of the node id (each
+    worked out once); the step number is mixed in with SplitMix64's finaliser, a few integer
+    operations (hashing a fresh key with BLAKE2 at every decision cost 3x more).
     """
-    number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
+    x = ((seed_hash + step * 0x9E3779B97F4A7C15) ^ node_hash) & _MASK
+    x = ((x ^ (x >> 30)) * 0xBF58476D1CE4E5B9) & _MASK
+    x = ((x ^ (x >> 27)) * 0x94D049BB133111EB) & _MASK
+    return x ^ (x >> 31)
+
+
+def shuffle(number: int, count: int) -> tuple[int, ...]:
+    """The order of ``range(count)`` that a 64-bit ``number`` picks (Fisher-Yates with the
+    number's mixed-radix digits; every order is nearly equally likely up to 20 options, as
+    20! < 2**64). Counts up to 7 read a table of all orders."""
     if count <= _TABLE_LIMIT:
         table = _orders(count)
         return table[number % len(table)]
     return _fisher_yates(number, count)
 
 
+def display_order(seed: int | str, step: int, node_id: str, count: int) -> tuple[int, ...]:
+    """The order in which a session with ``seed`` shows a node's ``count`` options at decision
+    ``step`` (0-based): it depends on nothing else, so a session is deterministic given its seed."""
+    return shuffle(decision_number(hash64(str(seed)), step, hash64(node_id)), count)
+
+
 class NodePlan:
     """Precomputed lookups for one node; see the module doc."""
 
-    __slots__ = ("node", "choices", "ids", "triggers", "effects", "shuffled", "identity", "all_open", "_positions",
-                 "_conditions", "_reads", "_opens", "_views", "_available")
+    __slots__ = ("node", "hash", "choices", "ids", "triggers", "events", "effects", "shuffled", "orders", "identity",
+                 "all_open", "positions", "_conditions", "_reads", "_opens", "_views", "_available")
 
-    def __init__(self, node: Node):
+    def __init__(self, node: Node, events: Mapping[str, Event] | None = None, node_id: str = ""):
         self.node = node
+        self.hash = hash64(node_id)
         self.choices = node.choices
         self.ids = tuple(choice.id for choice in node.choices)
         self.triggers = tuple(trigger_name(k) for k in range(len(node.choices)))
+        self.events = tuple(events[name] for name in self.triggers) if events is not None else ()
         self.effects = tuple(tuple(choice.effects.items()) for choice in node.choices)
         self.shuffled = node.shuffle and len(node.choices) > 1
+        count = len(node.choices)
+        self.orders = _orders(count) if self.shuffled and count <= _TABLE_LIMIT else ()
         self.identity = tuple(range(len(node.choices)))
         self.all_open = tuple(True for _ in node.choices)
-        self._positions = {choice_id: k for k, choice_id in enumerate(self.ids)}
+        self.positions = {choice_id: k for k, choice_id in enumerate(self.ids)}
         self._conditions = tuple(choice.condition for choice in node.choices)
         names = sorted({name for c in self._conditions if c is not None for name in c.names})
         self._reads = itemgetter(*names) if names else None  # the values the conditions read
         self._opens: dict[Any, tuple[bool, ...]] = {}
         self._views: dict[tuple[tuple[int, ...], tuple[bool, ...]], Views] = {}
         self._available: dict[tuple[bool, ...], tuple[str, ...]] = {}
-
-    def position(self, choice_id: str) -> int:
-        return self._positions[choice_id]
 
     def open(self, values: Mapping[str, int]) -> tuple[bool, ...]:
         """Which options' conditions hold; remembered per combination of the values they read."""
@@ -104,7 +132,17 @@ class NodePlan:
                 self._opens[key] = found
         return found
 
+    def order(self, number: int) -> tuple[int, ...]:
+        """The display order for a 64-bit ``number``: ``shuffle(number, count)`` (with the table
+        at hand), or file order when the node says ``shuffle: false``."""
+        orders = self.orders
+        if orders:
+            return orders[number % len(orders)]
+        return _fisher_yates(number, len(self.choices)) if self.shuffled else self.identity
+
     def available(self, open_: tuple[bool, ...]) -> tuple[str, ...]:
+        if open_ is self.all_open:
+            return self.ids
         ids = self._available.get(open_)
         if ids is None:
             ids = self._available[open_] = tuple(i for i, is_open in zip(self.ids, open_, strict=True) if is_open)

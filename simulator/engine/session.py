@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node
-from simulator.engine.node_plan import NodePlan, display_order
+from simulator.engine.node_plan import NodePlan, decision_number, hash64
 from simulator.engine.views import Beat, ChoiceView, Step, mood_label
 
 if TYPE_CHECKING:
@@ -43,6 +43,7 @@ class PlaySession:
                  values: dict[str, int], transcript: list[Step] | None = None):
         self.owner = owner
         self.seed = seed
+        self._seed_hash = hash64(str(seed))
         self.clock = clock
         self.values = values
         self._transcript: list[Step] = list(transcript or [])
@@ -103,7 +104,10 @@ class PlaySession:
 
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
-        position = self._position(choice_id)
+        plan = self._current_plan()
+        position = plan.positions.get(choice_id)
+        if position is None or plan.node.ending is not None:
+            position = self._position(choice_id)  # raises the precise error
         if not self._open[position]:
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         return self._take(position, seconds, timed_out=False)
@@ -127,10 +131,10 @@ class PlaySession:
     def _position(self, choice_id: str) -> int:
         if self.finished:
             raise ChoiceUnavailable("the conversation has ended")
-        try:
-            return self._current_plan().position(choice_id)
-        except KeyError:
-            raise ChoiceUnavailable(f"there is no option '{choice_id}' here") from None
+        position = self._current_plan().positions.get(choice_id)
+        if position is None:
+            raise ChoiceUnavailable(f"there is no option '{choice_id}' here")
+        return position
 
     def _current_plan(self) -> NodePlan:
         plan = self._plan
@@ -140,16 +144,20 @@ class PlaySession:
         node_id, plan, values = self.state, self._current_plan(), self.values
         choice_id = plan.ids[position]
         before = dict(values)
-        elapsed = seconds if seconds is not None else max(0.0, self.clock() - self._entered)
+        if seconds is None:
+            seconds = self.clock() - self._entered
+            seconds = seconds if seconds > 0.0 else 0.0
         # The state machine makes the move: transitions runs the guard (the same pure condition)
         # and moves ``self.state`` along the ``pick_<position>`` transition.
-        if not self.trigger(plan.triggers[position]):
+        if not plan.events[position].trigger(self):  # what self.trigger(plan.triggers[position]) runs
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         for name, delta in plan.effects[position]:  # clamped to the state range
             value = values.get(name, 0) + delta
             values[name] = STATE_MIN if value < STATE_MIN else STATE_MAX if value > STATE_MAX else value
-        step = Step(len(self._transcript), node_id, choice_id, self.state, plan.available(self._open),
-                    timed_out, round(elapsed, 3), before, dict(values))
+        open_ = self._open
+        available = plan.ids if open_ is plan.all_open else plan.available(open_)
+        step = Step(len(self._transcript), node_id, choice_id, self.state, available,
+                    timed_out, round(seconds, 3), before, dict(values))
         self._transcript.append(step)
         self.enter()
         return step
@@ -162,8 +170,8 @@ class PlaySession:
         plan = self._plan = self.owner.plan(self.state)
         self._node = plan.node
         self._open = plan.open(self.values)
-        if plan.shuffled:
-            order = display_order(f"{self.seed}:{len(self._transcript)}:{self.state}", len(plan.choices))
+        if plan.shuffled:  # display_order(seed, step, node, count) from parts worked out once
+            order = plan.order(decision_number(self._seed_hash, len(self._transcript), plan.hash))
         else:
             order = plan.identity
         self._views, self._all_views = plan.views(order, self._open)

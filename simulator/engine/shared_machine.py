@@ -31,18 +31,20 @@ class LeanTransition(Transition):
     """A transition that, without callbacks, checks its conditions and moves the model."""
 
     def execute(self, event_data: EventData) -> bool:
-        machine = event_data.machine
-        if (self.prepare or self.before or self.after or machine.before_state_change
-                or machine.after_state_change or machine.on_final):
+        machine = event_data.machine  # the private lists behind the hook properties: no calls
+        if (self.prepare or self.before or self.after or machine._before_state_change
+                or machine._after_state_change or machine._on_final or not machine.send_event):
             return super().execute(event_data)
-        source, dest = machine.states[self.source], machine.states.get(self.dest) if self.dest else None
-        if source.on_exit or (dest is not None and (dest.on_enter or dest.final)):
+        states = machine.states
+        dest = states.get(self.dest) if self.dest else None
+        if states[self.source].on_exit or (dest is not None and (dest.on_enter or dest.final)):
             return super().execute(event_data)
         for condition in self.conditions:
-            if not condition.check(event_data):
+            func = condition.func  # a callable is what Condition.check would resolve it to
+            if (func(event_data) if callable(func) else condition.check(event_data)) != condition.target:
                 return False
         if dest is not None:
-            setattr(event_data.model, machine.model_attribute, dest.value)
+            setattr(event_data.model, machine.model_attribute, self.dest)  # string states: value == name
             event_data.state = dest
         return True
 
@@ -52,13 +54,12 @@ class LeanEvent(Event):
 
     def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
         machine = self.machine
-        if machine.has_queue or machine.prepare_event or machine.finalize_event or machine.on_exception:
+        name = getattr(model, machine.model_attribute, None)
+        candidates = self.transitions.get(name) if isinstance(name, str) else None
+        if (not candidates or machine._queued or machine._prepare_event or machine._finalize_event
+                or machine._on_exception):  # includes unknown states and invalid triggers
             return super().trigger(model, *args, **kwargs)
-        state = machine.states.get(getattr(model, machine.model_attribute))
-        candidates = self.transitions.get(state.name) if state is not None else None
-        if not candidates:  # unknown state or no transition from it: the stock code raises or ignores
-            return super().trigger(model, *args, **kwargs)
-        event_data = EventData(state, self, machine, model, args, kwargs)
+        event_data = EventData(machine.states[name], self, machine, model, args, kwargs)
         for transition in candidates:
             event_data.transition = transition
             if transition.execute(event_data):

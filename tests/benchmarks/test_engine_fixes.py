@@ -9,7 +9,8 @@ import pytest
 
 from simulator.content.loader import LoadedScenario, load_scenario
 from simulator.engine import ScenarioMachine
-from simulator.engine.session import ChoiceUnavailable, display_order
+from simulator.engine.node_plan import display_order
+from simulator.engine.session import ChoiceUnavailable
 from tests.conftest import LATE_PARCEL
 
 
@@ -20,14 +21,16 @@ def parcel(principle_ids: tuple[str, ...]) -> LoadedScenario:
 
 def test_display_order_is_a_deterministic_permutation() -> None:
     for count in range(1, 8):
-        order = display_order("7:3:checking", count)
+        order = display_order(7, 3, "checking", count)
         assert sorted(order) == list(range(count))
-        assert display_order("7:3:checking", count) == order
+        assert display_order(7, 3, "checking", count) == order
 
 
 def test_display_order_reaches_every_permutation_of_three() -> None:
-    seen = {display_order(f"{seed}:0:n", 3) for seed in range(400)}
+    seen = {display_order(seed, 0, "n", 3) for seed in range(400)}
     assert seen == set(itertools.permutations(range(3)))
+    by_step = {display_order(1, step, "n", 4) for step in range(400)}  # later decisions vary too
+    assert by_step == set(itertools.permutations(range(4)))
 
 
 def test_starting_a_session_logs_nothing_per_state(parcel: LoadedScenario, caplog: pytest.LogCaptureFixture) -> None:

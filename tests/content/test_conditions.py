@@ -64,3 +64,23 @@ def test_common_slips_get_the_intended_form(text: str, advice: str, offset: int)
     with pytest.raises(ConditionError) as caught:
         parse_condition(text)
     assert advice in caught.value.message and caught.value.offset == offset
+
+
+def test_compiled_comparisons_agree_with_python_over_a_grid() -> None:
+    """The one-closure form of ``name <op> number`` and the general form give the same answers,
+    and comparisons of comparisons still treat true/false as 1/0."""
+    import operator
+    ops = {"<": operator.lt, "<=": operator.le, ">": operator.gt, ">=": operator.ge, "==": operator.eq,
+           "!=": operator.ne}
+    for symbol, compare in ops.items():
+        named, flipped, both = (parse_condition(f"mood {symbol} 40"), parse_condition(f"40 {symbol} mood"),
+                                parse_condition(f"mood {symbol} trust"))
+        nested = parse_condition(f"(mood {symbol} 40) == 1")
+        for mood in (-1, 0, 39, 40, 41, 100):
+            for values in ({"mood": mood, "trust": 40}, {"mood": mood}):
+                trust = values.get("trust", 0)
+                assert named.holds(values) is compare(mood, 40)
+                assert flipped.holds(values) is compare(40, mood)
+                assert both.holds(values) is compare(mood, trust)
+                assert nested.holds(values) is compare(mood, 40)
+        assert named.holds({}) is compare(0, 40)  # a missing name counts as 0

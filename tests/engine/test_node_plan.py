@@ -6,7 +6,8 @@ import itertools
 import random
 
 from simulator.content.loader import LoadedScenario
-from simulator.engine.node_plan import NodePlan, _fisher_yates, display_order
+from simulator.engine import ScenarioMachine
+from simulator.engine.node_plan import NodePlan, _fisher_yates, display_order, shuffle
 
 
 def test_the_shuffle_depends_only_on_the_number_mod_count_factorial() -> None:
@@ -23,13 +24,49 @@ def _factorial(n: int) -> int:
     return out
 
 
-def test_display_order_matches_the_fisher_yates_loop_for_every_count() -> None:
-    import hashlib
+def test_the_shuffle_table_gives_the_loop_s_orders_for_every_count() -> None:
+    rng = random.Random(4)
     for count in range(1, 12):
-        for seed in range(60):
-            key = f"{seed}:{count}:node"
-            number = int.from_bytes(hashlib.blake2b(key.encode(), digest_size=8).digest(), "big")
-            assert display_order(key, count) == _fisher_yates(number, count)
+        for _ in range(200):
+            number = rng.getrandbits(64)
+            assert shuffle(number, count) == _fisher_yates(number, count)
+
+
+def test_sessions_show_options_in_display_order(load) -> None:  # type: ignore[no-untyped-def]
+    """The session's precomputed parts give exactly ``display_order(seed, step, node, count)``."""
+    loaded: LoadedScenario = load("""\
+        schema_version: 1
+        id: loop
+        title: Loop
+        summary: Four options, two nodes.
+        difficulty: beginner
+        estimated_minutes: 1
+        principles: [listen-first]
+        customer: {name: Lee, situation: Testing., state: {mood: 50}}
+        start: a
+        nodes:
+          a:
+            line: Well?
+            choices:
+              - {id: a1, text: One., next: b, feedback: F.}
+              - {id: a2, text: Two., next: b, feedback: F.}
+              - {id: a3, text: Three., next: b, feedback: F.}
+              - {id: a4, text: Four., next: b, feedback: F.}
+          b:
+            line: And?
+            choices:
+              - {id: b1, text: One., next: done, feedback: F.}
+              - {id: b2, text: Two., next: done, feedback: F.}
+          done:
+            ending: {outcome: resolved, quality: good, title: Done, debrief: Done.}
+        """)
+    machine = ScenarioMachine(loaded.scenario)
+    for seed in (0, 1, 7, "workshop-3"):
+        session = machine.start(seed=seed)
+        for step, (node, ids) in enumerate((("a", ("a1", "a2", "a3", "a4")), ("b", ("b1", "b2")))):
+            order = display_order(seed, step, node, len(ids))
+            assert [view.id for view in session.choices()] == [ids[k] for k in order]
+            session.choose(session.choices()[0].id)
 
 
 def test_open_options_are_remembered_per_values_read(load) -> None:  # type: ignore[no-untyped-def]

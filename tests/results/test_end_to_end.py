@@ -14,7 +14,7 @@ from tests.results.helpers import FIXTURES, LATE_PARCEL, cli
 
 WORKSHOP = "ROOM-1"
 # (machine, player, team, answers): different paths through The Late Parcel (seed 0 order).
-PLAYS = (("a", "Ann", "red", "1\n1\n"), ("a", "Bo", "blue", "2\n2\n"), ("b", "Cy", "red", "3\n"),
+PLAYS = (("a", "Ann", "red", "1\n4\n"), ("a", "Bo", "blue", "3\n3\n"), ("b", "Cy", "red", "2\n"),
          ("b", "Cy", "red", "1\n"))  # Cy's second run is abandoned half-way
 
 
