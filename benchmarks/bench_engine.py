@@ -1,6 +1,6 @@
 """Engine: steps per second on seeded random playthroughs of the 1,000-node scenario.
 
-A step is: list the options (``session.choices()``), choose one of the available ones at random,
+A step is: list the options that can be taken (``session.open_choices()``), choose one at random,
 and update the running score (``RunningScore.add``). Starting and closing sessions between
 playthroughs is included in the time. Target: at least 50,000 steps per second.
 """
@@ -30,8 +30,7 @@ def play_for(machine, scenario, seconds: float, seed: int = 7) -> tuple[int, int
         session = machine.start(seed=runs)
         score = RunningScore(scenario, table)
         while not session.finished:
-            options = [view for view in session.choices() if view.available]
-            score.add(session.choose(rng.choice(options).id))
+            score.add(session.choose(rng.choice(session.open_choices()).id))
             steps += 1
         session.close()
         runs += 1

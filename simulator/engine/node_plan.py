@@ -3,7 +3,7 @@
 Contract: ``NodePlan(node)`` is immutable in meaning (its caches only remember results of pure
 functions of the node): ``positions`` (choice id -> 0-based position), ``open(values)``
 (which options' conditions hold), ``views(order, open)`` (the options as ``ChoiceView``s in
-display order: shown ones, then the full list with hidden ones numbered after them) and
+display order: shown ones, the full list with hidden ones numbered after them, the open ones) and
 ``available(open)`` (ids of the open options in file order); ``triggers[k]`` names the
 transitions trigger of the option at position k and ``events[k]`` the machine's event for it
 (when the plan was made with the machine's events); ``order(number)`` is the display order a
@@ -24,7 +24,7 @@ from transitions import Event
 from simulator.content.models import Node
 from simulator.engine.views import ChoiceView
 
-Views = tuple[tuple[ChoiceView, ...], tuple[ChoiceView, ...]]
+Views = tuple[tuple[ChoiceView, ...], tuple[ChoiceView, ...], tuple[ChoiceView, ...]]  # shown, all, open
 MAX_CACHED = 256  # view lists remembered per node; orders are few (4 options: 24), so this is ample
 _TABLE_LIMIT = 7  # counts up to this use a precomputed table of all orders (7! = 5,040 entries)
 
@@ -149,7 +149,7 @@ class NodePlan:
         return ids
 
     def views(self, order: tuple[int, ...], open_: tuple[bool, ...]) -> Views:
-        """(shown, all) option views for this display order and these open options."""
+        """(shown, all, open) option views for this display order and these open options."""
         key = (order, open_)
         views = self._views.get(key)
         if views is None:
@@ -173,4 +173,4 @@ class NodePlan:
                 hidden.append((position, f"only when {choice.condition.source}"))  # type: ignore[union-attr]
         every = tuple(ChoiceView(number, self.choices[k].id, self.choices[k].text, open_[k], why)
                       for number, (k, why) in enumerate(shown + hidden, start=1))
-        return every[:len(shown)], every
+        return every[:len(shown)], every, tuple(view for view in every if view.available)

@@ -53,6 +53,8 @@ class PlaySession:
         self._open: tuple[bool, ...] = ()
         self._views: tuple[ChoiceView, ...] = ()
         self._all_views: tuple[ChoiceView, ...] = ()
+        self._open_views: tuple[ChoiceView, ...] = ()
+        self._last_after: dict[str, int] | None = None  # values after the last step taken here
 
     # Placeholders replaced by the transitions machine (model_override=True assigns only these).
     def trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
@@ -102,6 +104,11 @@ class PlaySession:
         """
         return self._all_views if include_hidden else self._views
 
+    def open_choices(self) -> tuple[ChoiceView, ...]:
+        """The options that can be taken now, in display order (``choices()`` without the locked
+        ones): what a simulated player picks from."""
+        return self._open_views
+
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
         plan = self._current_plan()
@@ -110,7 +117,7 @@ class PlaySession:
             position = self._position(choice_id)  # raises the precise error
         if not self._open[position]:
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
-        return self._take(position, seconds, timed_out=False)
+        return self._take(plan, position, seconds, timed_out=False)
 
     def choose_number(self, number: int, *, seconds: float | None = None) -> Step:
         """Choose by the 1-based number shown by ``choices()``."""
@@ -126,7 +133,7 @@ class PlaySession:
             raise ChoiceUnavailable("this moment has no time limit")
         position = self._position(node.timeout_choice)
         limit = float(node.time_limit) if seconds is None else seconds
-        return self._take(position, limit, timed_out=True)
+        return self._take(self._current_plan(), position, limit, timed_out=True)
 
     def _position(self, choice_id: str) -> int:
         if self.finished:
@@ -140,12 +147,14 @@ class PlaySession:
         plan = self._plan
         return plan if plan is not None else self.owner.plan(self.state)
 
-    def _take(self, position: int, seconds: float | None, *, timed_out: bool) -> Step:
-        node_id, plan, values = self.state, self._current_plan(), self.values
+    def _take(self, plan: NodePlan, position: int, seconds: float | None, *, timed_out: bool) -> Step:
+        node_id, values, now = self.state, self.values, self.clock()
         choice_id = plan.ids[position]
-        before = dict(values)
+        before = self._last_after  # values change only here, so the last step's 'after' still holds
+        if before is None:
+            before = dict(values)
         if seconds is None:
-            seconds = self.clock() - self._entered
+            seconds = now - self._entered
             seconds = seconds if seconds > 0.0 else 0.0
         # The state machine makes the move: transitions runs the guard (the same pure condition)
         # and moves ``self.state`` along the ``pick_<position>`` transition.
@@ -156,17 +165,19 @@ class PlaySession:
             values[name] = STATE_MIN if value < STATE_MIN else STATE_MAX if value > STATE_MAX else value
         open_ = self._open
         available = plan.ids if open_ is plan.all_open else plan.available(open_)
+        after = self._last_after = dict(values)
         step = Step(len(self._transcript), node_id, choice_id, self.state, available,
-                    timed_out, round(seconds, 3), before, dict(values))
+                    timed_out, round(seconds, 3), before, after)
         self._transcript.append(step)
-        self.enter()
+        self.enter(now)
         return step
 
-    def enter(self) -> None:
-        """Called on arriving at a node: start its clock, fix the display order, and work out
-        which options are open (the guards' pure conditions over ``values``, which only change
-        when a choice is taken: callers treat ``values`` as read-only)."""
-        self._entered = self.clock()
+    def enter(self, now: float | None = None) -> None:
+        """Called on arriving at a node (at clock time ``now``, default: the clock's): start its
+        clock, fix the display order, and work out which options are open (the guards' pure
+        conditions over ``values``, which only change when a choice is taken: callers treat
+        ``values`` as read-only)."""
+        self._entered = self.clock() if now is None else now
         plan = self._plan = self.owner.plan(self.state)
         self._node = plan.node
         self._open = plan.open(self.values)
@@ -174,7 +185,7 @@ class PlaySession:
             order = plan.order(decision_number(self._seed_hash, len(self._transcript), plan.hash))
         else:
             order = plan.identity
-        self._views, self._all_views = plan.views(order, self._open)
+        self._views, self._all_views, self._open_views = plan.views(order, self._open)
 
     # --- saving ------------------------------------------------------------------------------
     def snapshot(self, upto: int | None = None) -> dict[str, Any]:

@@ -30,27 +30,45 @@ from transitions.core import listify
 class LeanTransition(Transition):
     """A transition that, without callbacks, checks its conditions and moves the model."""
 
-    def execute(self, event_data: EventData) -> bool:
-        machine = event_data.machine  # the private lists behind the hook properties: no calls
+    def _plain_dest(self, machine: Machine) -> tuple[bool, Any]:
+        """(no hooks anywhere on this move, the destination State or None)."""
         if (self.prepare or self.before or self.after or machine._before_state_change
                 or machine._after_state_change or machine._on_final or not machine.send_event):
-            return super().execute(event_data)
+            return False, None
         states = machine.states
         dest = states.get(self.dest) if self.dest else None
         if states[self.source].on_exit or (dest is not None and (dest.on_enter or dest.final)):
+            return False, dest
+        return True, dest
+
+    def move(self, machine: Machine, model: Any) -> bool:
+        """Take this transition at once when it has no conditions and no hooks (True); False
+        means it needs ``execute`` with event data."""
+        if self.conditions:
+            return False
+        plain, dest = self._plain_dest(machine)
+        if plain and dest is not None:
+            setattr(model, machine.model_attribute, self.dest)  # string states: value == name
+        return plain
+
+    def execute(self, event_data: EventData) -> bool:
+        machine = event_data.machine
+        plain, dest = self._plain_dest(machine)
+        if not plain:
             return super().execute(event_data)
         for condition in self.conditions:
             func = condition.func  # a callable is what Condition.check would resolve it to
             if (func(event_data) if callable(func) else condition.check(event_data)) != condition.target:
                 return False
         if dest is not None:
-            setattr(event_data.model, machine.model_attribute, self.dest)  # string states: value == name
+            setattr(event_data.model, machine.model_attribute, self.dest)
             event_data.state = dest
         return True
 
 
 class LeanEvent(Event):
-    """An event whose trigger, without queue or machine-wide hooks, runs its transitions directly."""
+    """An event whose trigger, without queue or machine-wide hooks, runs its transitions directly
+    (building transitions' ``EventData`` only for a transition whose conditions need it)."""
 
     def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
         machine = self.machine
@@ -59,13 +77,17 @@ class LeanEvent(Event):
         if (not candidates or machine._queued or machine._prepare_event or machine._finalize_event
                 or machine._on_exception):  # includes unknown states and invalid triggers
             return super().trigger(model, *args, **kwargs)
-        event_data = EventData(machine.states[name], self, machine, model, args, kwargs)
+        event_data = None
         for transition in candidates:
+            if not args and not kwargs and transition.move(machine, model):
+                return True
+            if event_data is None:
+                event_data = EventData(machine.states[name], self, machine, model, args, kwargs)
             event_data.transition = transition
             if transition.execute(event_data):
                 event_data.result = True
-                break
-        return event_data.result
+                return True
+        return False
 
 
 class SharedMachine(Machine):

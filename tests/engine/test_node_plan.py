@@ -123,9 +123,10 @@ def test_views_hide_locked_options_without_a_hint(load) -> None:  # type: ignore
             ending: {outcome: resolved, quality: good, title: Done, debrief: Done.}
         """)
     plan = NodePlan(loaded.scenario.nodes["ask"])
-    shown, every = plan.views(plan.identity, plan.open({"mood": 50}))
+    shown, every, open_views = plan.views(plan.identity, plan.open({"mood": 50}))
     assert [(v.number, v.id, v.available, v.why_unavailable) for v in shown] == [
         (1, "hinted", False, "Calm first."), (2, "open", True, "")]
     assert [(v.number, v.id) for v in every] == [(1, "hinted"), (2, "open"), (3, "hidden")]
     assert every[2].why_unavailable == "only when mood < 10"
+    assert [v.id for v in open_views] == ["open"]
     assert plan.views(plan.identity, plan.open({"mood": 50})) is plan.views(plan.identity, (False, False, True))

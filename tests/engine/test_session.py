@@ -313,3 +313,24 @@ def test_restore_ignores_unknown_variables_and_fills_missing_ones(machine: Scena
     snapshot["values"] = {"mood": 12, "bogus": 3}
     restored: PlaySession = machine.restore(snapshot)
     assert restored.values == {"mood": 12, "patience": 60, "trust": 50, "apologized": 0}
+
+
+def test_open_choices_are_the_available_ones_in_display_order(machine: ScenarioMachine) -> None:
+    rng = random.Random(2)
+    for seed in range(30):
+        session = machine.start(seed=seed)
+        while not session.finished:
+            assert session.open_choices() == tuple(v for v in session.choices() if v.available)
+            session.choose(rng.choice(session.open_choices()).id)
+        assert session.open_choices() == ()
+
+
+def test_each_step_s_before_is_the_previous_step_s_after(machine: ScenarioMachine) -> None:
+    session = machine.start(seed=4)
+    while not session.finished:
+        session.choose(session.open_choices()[0].id)
+    steps = session.transcript
+    assert steps[0].before == dict(machine.scenario.customer.state)
+    for earlier, later in zip(steps, steps[1:], strict=False):
+        assert later.before == earlier.after
+    assert steps[-1].after == session.values
