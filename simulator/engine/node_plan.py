@@ -117,6 +117,20 @@ class NodePlan:
         self._views: dict[tuple[tuple[int, ...], tuple[bool, ...]], Views] = {}
         self._available: dict[tuple[bool, ...], tuple[str, ...]] = {}
 
+    def arrive(self, values: Mapping[str, int], seed_hash: int, step: int) -> tuple[tuple[bool, ...], Views]:
+        """Open options and their views at decision ``step`` of a session whose seed hashes to
+        ``seed_hash``: ``open(values)`` and ``views(order(decision_number(...)), open)`` in one call
+        (a session makes it at every node it reaches)."""
+        open_ = self.all_open if self._reads is None else self.open(values)
+        if self.shuffled:
+            number = decision_number(seed_hash, step, self.hash)
+            orders = self.orders
+            order = orders[number % len(orders)] if orders else _fisher_yates(number, len(self.choices))
+        else:
+            order = self.identity
+        views = self._views.get((order, open_))
+        return open_, views if views is not None else self.views(order, open_)
+
     def open(self, values: Mapping[str, int]) -> tuple[bool, ...]:
         """Which options' conditions hold; remembered per combination of the values they read."""
         if self._reads is None:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node
-from simulator.engine.node_plan import NodePlan, decision_number, hash64
+from simulator.engine.node_plan import NodePlan, hash64
 from simulator.engine.views import Beat, ChoiceView, Step, mood_label
 
 if TYPE_CHECKING:
@@ -111,7 +111,9 @@ class PlaySession:
 
     # --- deciding ----------------------------------------------------------------------------
     def choose(self, choice_id: str, *, seconds: float | None = None) -> Step:
-        plan = self._current_plan()
+        plan = self._plan
+        if plan is None:
+            plan = self._current_plan()
         position = plan.positions.get(choice_id)
         if position is None or plan.node.ending is not None:
             position = self._position(choice_id)  # raises the precise error
@@ -161,7 +163,7 @@ class PlaySession:
         if not plan.events[position].trigger(self):  # what self.trigger(plan.triggers[position]) runs
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         for name, delta in plan.effects[position]:  # clamped to the state range
-            value = values.get(name, 0) + delta
+            value = values[name] + delta  # effects name declared variables, which values always holds
             values[name] = STATE_MIN if value < STATE_MIN else STATE_MAX if value > STATE_MAX else value
         open_ = self._open
         available = plan.ids if open_ is plan.all_open else plan.available(open_)
@@ -180,12 +182,8 @@ class PlaySession:
         self._entered = self.clock() if now is None else now
         plan = self._plan = self.owner.plan(self.state)
         self._node = plan.node
-        self._open = plan.open(self.values)
-        if plan.shuffled:  # display_order(seed, step, node, count) from parts worked out once
-            order = plan.order(decision_number(self._seed_hash, len(self._transcript), plan.hash))
-        else:
-            order = plan.identity
-        self._views, self._all_views, self._open_views = plan.views(order, self._open)
+        self._open, views = plan.arrive(self.values, self._seed_hash, len(self._transcript))
+        self._views, self._all_views, self._open_views = views
 
     # --- saving ------------------------------------------------------------------------------
     def snapshot(self, upto: int | None = None) -> dict[str, Any]:

@@ -32,24 +32,19 @@ class LeanTransition(Transition):
 
     def _plain_dest(self, machine: Machine) -> tuple[bool, Any]:
         """(no hooks anywhere on this move, the destination State or None)."""
-        if (self.prepare or self.before or self.after or machine._before_state_change
-                or machine._after_state_change or machine._on_final or not machine.send_event):
+        if (machine._before_state_change or machine._after_state_change or machine._on_final
+                or not machine.send_event):
             return False, None
-        states = machine.states
+        return self._plain_move(machine.states)
+
+    def _plain_move(self, states: dict[str, Any]) -> tuple[bool, Any]:
+        """Like ``_plain_dest`` once the machine-wide hooks are known to be empty."""
+        if self.prepare or self.before or self.after:
+            return False, None
         dest = states.get(self.dest) if self.dest else None
         if states[self.source].on_exit or (dest is not None and (dest.on_enter or dest.final)):
             return False, dest
         return True, dest
-
-    def move(self, machine: Machine, model: Any) -> bool:
-        """Take this transition at once when it has no conditions and no hooks (True); False
-        means it needs ``execute`` with event data."""
-        if self.conditions:
-            return False
-        plain, dest = self._plain_dest(machine)
-        if plain and dest is not None:
-            setattr(model, machine.model_attribute, self.dest)  # string states: value == name
-        return plain
 
     def execute(self, event_data: EventData) -> bool:
         machine = event_data.machine
@@ -75,12 +70,17 @@ class LeanEvent(Event):
         name = getattr(model, machine.model_attribute, None)
         candidates = self.transitions.get(name) if isinstance(name, str) else None
         if (not candidates or machine._queued or machine._prepare_event or machine._finalize_event
-                or machine._on_exception):  # includes unknown states and invalid triggers
-            return super().trigger(model, *args, **kwargs)
+                or machine._on_exception or machine._before_state_change or machine._after_state_change
+                or machine._on_final or not machine.send_event or args or kwargs):
+            return super().trigger(model, *args, **kwargs)  # also unknown states and invalid triggers
         event_data = None
         for transition in candidates:
-            if not args and not kwargs and transition.move(machine, model):
-                return True
+            if not transition.conditions:  # nothing to check: move now unless a hook wants event data
+                plain, dest = transition._plain_move(machine.states)
+                if plain:
+                    if dest is not None:
+                        setattr(model, machine.model_attribute, transition.dest)  # string states: value == name
+                    return True
             if event_data is None:
                 event_data = EventData(machine.states[name], self, machine, model, args, kwargs)
             event_data.transition = transition
