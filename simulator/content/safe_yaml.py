@@ -3,7 +3,8 @@
 Contract: ``parse_yaml(text, file)`` returns a ``YamlDocument`` of plain Python data (dict,
 list, str, int, float, bool, None) plus the 1-based line/column of every value and key, or
 raises ``ContentError`` listing what is wrong. It never constructs objects from tags and never
-expands aliases: it walks PyYAML's event stream (the C parser when present) itself, so that
+expands aliases: the strict reader (``_parse_strict``) walks PyYAML's event stream (the C parser
+when present) itself, so that
 
 * tags (``!!python/object``, ``!!str`` ...), anchors, aliases and merge keys (``<<``) are refused;
 * duplicate keys are refused instead of silently keeping the last one;
@@ -12,6 +13,15 @@ expands aliases: it walks PyYAML's event stream (the C parser when present) itse
   ``012`` stays the string ``"012"``, ``12:30`` stays a string; only ``true``/``false``,
   ``null``/``~``, decimal integers and decimal floats are converted;
 * mapping keys are always strings.
+
+Fast path: that walk costs Python work per event (4 s for a 9 MB file), so ``parse_yaml`` first
+asks ``fast_yaml.fast_parse``, which reads the text with the Rust parser ``yaml_rs`` but answers
+only when the text avoids every construct where the two readers were found to differ (see
+fast_yaml's doc: a conservative scan of the text, then a check of the result's types, keys, depth
+and size); otherwise, or without ``yaml_rs``, the strict reader runs as before. Either way the data
+is the same, so the fast path changes speed only: its documents compute the position tables lazily
+(``YamlDocument.from_cache``) by running the strict reader when a message first needs a place, and
+every refusal and its message still comes from the strict reader.
 """
 
 from __future__ import annotations
@@ -22,6 +32,7 @@ from typing import Any
 
 import yaml
 
+from simulator.content import fast_yaml  # a module reference: fast_yaml reads our limits in turn
 from simulator.content.problems import ContentError, Problem
 
 try:  # the C parser is about 7x faster; fall back to pure Python where it is missing
@@ -47,8 +58,9 @@ _FALSE = frozenset({"false", "False", "FALSE"})
 class YamlDocument:
     """Parsed data plus where each value (``positions``) and each key (``key_positions``) is.
 
-    A document made from cached data (``from_cache``) has no position tables until one is asked
-    for; then ``source`` is parsed once more to find them (this only happens on an error path).
+    A document made from cached data or by the fast path (``from_cache``) has no position tables
+    until one is asked for; then the strict reader parses ``source`` once to find them (this only
+    happens on an error path).
     """
 
     file: str
@@ -62,10 +74,20 @@ class YamlDocument:
         return cls(file, data, None, None, source)
 
     def _tables(self) -> tuple[dict[Path, tuple[int, int]], dict[Path, tuple[int, int]]]:
+        """The position tables, computed by the strict reader on first use.
+
+        Should the strict reader refuse the source (the data then came from a reader that disagreed
+        with it, or a cache entry that does not belong to the source), the tables stay empty and
+        every place is reported as line 1, column 1 rather than raising from an error path.
+        """
         if self.positions is None or self.key_positions is None:
-            parsed = parse_yaml(self.source, self.file)
-            object.__setattr__(self, "positions", parsed.positions)
-            object.__setattr__(self, "key_positions", parsed.key_positions)
+            try:
+                parsed = _parse_strict(self.source, self.file)
+                positions, key_positions = parsed.positions or {}, parsed.key_positions or {}
+            except ContentError:
+                positions, key_positions = {}, {}
+            object.__setattr__(self, "positions", positions)
+            object.__setattr__(self, "key_positions", key_positions)
         return self.positions, self.key_positions  # type: ignore[return-value]
 
     def where(self, path: Path, *, key: bool = False) -> tuple[int, int]:
@@ -283,7 +305,19 @@ def _syntax_hint(problem: str) -> str:
 
 
 def parse_yaml(text: str, file: str) -> YamlDocument:
-    """Parse ``text`` (already decoded) as one strict YAML document; see the module doc."""
+    """Parse ``text`` (already decoded) as one strict YAML document; see the module doc.
+
+    Documents from the fast path have lazy position tables (``positions`` is None until a place is
+    asked for through ``where``/``problem``).
+    """
+    data = fast_yaml.fast_parse(text)
+    if data is not None:
+        return YamlDocument.from_cache(file, data, text)
+    return _parse_strict(text, file)
+
+
+def _parse_strict(text: str, file: str) -> YamlDocument:
+    """The strict reader: PyYAML's events walked by ``_Builder``, with full position tables."""
     builder = _Builder(file)
     try:
         _feed(builder, text)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import MAX_DEPTH, MAX_PROBLEMS, parse_yaml, resolve_plain
+from simulator.content.safe_yaml import MAX_DEPTH, MAX_PROBLEMS, YamlDocument, parse_yaml, resolve_plain
 
 
 def refuse(text: str) -> list[str]:
@@ -148,3 +148,11 @@ def test_a_forgotten_dash_is_suggested_for_duplicate_keys() -> None:
     with pytest.raises(ContentError) as caught:
         parse_yaml("choices:\n  - id: a\n    text: A\n    id: b\n", "t.yaml")
     assert "put '- ' before its first key" in caught.value.first.hint
+
+
+def test_positions_of_data_the_strict_reader_would_refuse_fall_back_to_the_first_line() -> None:
+    # lazy tables come from the strict reader; if it refuses the source (the data came from a reader
+    # that disagreed, or from a cache entry for other bytes), messages point at 1:1 instead of raising
+    doc = YamlDocument.from_cache("t.yaml", {"a": 1}, "a: [\n")
+    assert doc.where(("a",)) == (1, 1) and doc.where(("a",), key=True) == (1, 1)
+    assert doc.problem(("a",), "m", "h").format() == "t.yaml:1:1: m (fix: h)"
