@@ -93,11 +93,13 @@ def display_order(seed: int | str, step: int, node_id: str, count: int) -> tuple
 class NodePlan:
     """Precomputed lookups for one node; see the module doc."""
 
-    __slots__ = ("node", "hash", "choices", "ids", "triggers", "events", "effects", "shuffled", "orders", "identity",
-                 "all_open", "positions", "_conditions", "_reads", "_opens", "_views", "_available")
+    __slots__ = ("node", "ending", "hash", "choices", "ids", "triggers", "events", "effects", "shuffled", "orders",
+                 "identity", "all_open", "positions", "_conditions", "_reads", "_opens", "_views", "_plain_views",
+                 "_available")
 
     def __init__(self, node: Node, events: Mapping[str, Event] | None = None, node_id: str = ""):
         self.node = node
+        self.ending = node.ending  # read at every step; pydantic models read attributes slowly
         self.hash = hash64(node_id)
         self.choices = node.choices
         self.ids = tuple(choice.id for choice in node.choices)
@@ -115,16 +117,24 @@ class NodePlan:
         self._reads = itemgetter(*names) if names else None  # the values the conditions read
         self._opens: dict[Any, tuple[bool, ...]] = {}
         self._views: dict[tuple[tuple[int, ...], tuple[bool, ...]], Views] = {}
+        self._plain_views: dict[int, Views] = {}  # no conditions: views by index into ``orders``
         self._available: dict[tuple[bool, ...], tuple[str, ...]] = {}
 
     def arrive(self, values: Mapping[str, int], seed_hash: int, step: int) -> tuple[tuple[bool, ...], Views]:
         """Open options and their views at decision ``step`` of a session whose seed hashes to
         ``seed_hash``: ``open(values)`` and ``views(order(decision_number(...)), open)`` in one call
         (a session makes it at every node it reaches)."""
+        orders = self.orders
+        if self._reads is None and (orders or not self.shuffled):  # the common case, keyed by one int
+            index = decision_number(seed_hash, step, self.hash) % len(orders) if orders else 0
+            views = self._plain_views.get(index)
+            if views is None:
+                views = self._plain_views[index] = self._build_views(orders[index] if orders else self.identity,
+                                                                     self.all_open)
+            return self.all_open, views
         open_ = self.all_open if self._reads is None else self.open(values)
         if self.shuffled:
             number = decision_number(seed_hash, step, self.hash)
-            orders = self.orders
             order = orders[number % len(orders)] if orders else _fisher_yates(number, len(self.choices))
         else:
             order = self.identity

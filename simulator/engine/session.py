@@ -71,8 +71,8 @@ class PlaySession:
 
     @property
     def finished(self) -> bool:
-        node = self._node
-        return (node if node is not None else self.node).ending is not None
+        plan = self._plan
+        return (plan.ending if plan is not None else self.node.ending) is not None
 
     @property
     def ending(self) -> Ending | None:
@@ -115,7 +115,7 @@ class PlaySession:
         if plan is None:
             plan = self._current_plan()
         position = plan.positions.get(choice_id)
-        if position is None or plan.node.ending is not None:
+        if position is None or plan.ending is not None:
             position = self._position(choice_id)  # raises the precise error
         if not self._open[position]:
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")

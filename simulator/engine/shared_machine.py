@@ -32,10 +32,10 @@ class LeanTransition(Transition):
 
     def _plain_dest(self, machine: Machine) -> tuple[bool, Any]:
         """(no hooks anywhere on this move, the destination State or None)."""
-        if (machine._before_state_change or machine._after_state_change or machine._on_final
-                or not machine.send_event):
+        mv = vars(machine)  # one read through Machine.__getattr__'s slow path instead of five
+        if mv["_before_state_change"] or mv["_after_state_change"] or mv["_on_final"] or not mv["send_event"]:
             return False, None
-        return self._plain_move(machine.states)
+        return self._plain_move(mv["states"])
 
     def _plain_move(self, states: dict[str, Any]) -> tuple[bool, Any]:
         """Like ``_plain_dest`` once the machine-wide hooks are known to be empty."""
@@ -56,7 +56,7 @@ class LeanTransition(Transition):
             if (func(event_data) if callable(func) else condition.check(event_data)) != condition.target:
                 return False
         if dest is not None:
-            setattr(event_data.model, machine.model_attribute, self.dest)
+            setattr(event_data.model, vars(machine)["model_attribute"], self.dest)
             event_data.state = dest
         return True
 
@@ -65,24 +65,34 @@ class LeanEvent(Event):
     """An event whose trigger, without queue or machine-wide hooks, runs its transitions directly
     (building transitions' ``EventData`` only for a transition whose conditions need it)."""
 
+    def __init__(self, name: str, machine: Machine):
+        super().__init__(name, machine)
+        # Machine defines __getattr__, which makes every attribute read on it take CPython's slow
+        # path; the trigger reads a dozen of them, so it reads the instance dict instead.
+        self._machine_vars: dict[str, Any] = vars(machine)
+
     def trigger(self, model: Any, *args: Any, **kwargs: Any) -> bool:
-        machine = self.machine
-        name = getattr(model, machine.model_attribute, None)
+        mv = self._machine_vars
+        name = getattr(model, mv["model_attribute"], None)
         candidates = self.transitions.get(name) if isinstance(name, str) else None
-        if (not candidates or machine._queued or machine._prepare_event or machine._finalize_event
-                or machine._on_exception or machine._before_state_change or machine._after_state_change
-                or machine._on_final or not machine.send_event or args or kwargs):
+        if (not candidates or mv["_queued"] or mv["_prepare_event"] or mv["_finalize_event"]
+                or mv["_on_exception"] or mv["_before_state_change"] or mv["_after_state_change"]
+                or mv["_on_final"] or not mv["send_event"] or args or kwargs):
             return super().trigger(model, *args, **kwargs)  # also unknown states and invalid triggers
         event_data = None
+        states = mv["states"]
         for transition in candidates:
-            if not transition.conditions:  # nothing to check: move now unless a hook wants event data
-                plain, dest = transition._plain_move(machine.states)
-                if plain:
-                    if dest is not None:
-                        setattr(model, machine.model_attribute, transition.dest)  # string states: value == name
+            dest_name = transition.dest
+            if not (transition.conditions or transition.prepare or transition.before or transition.after
+                    or states[transition.source].on_exit):  # nothing to check: move now (_plain_move inlined)
+                if dest_name is None:
+                    return True  # an internal transition
+                dest = states[dest_name]
+                if not (dest.on_enter or dest.final):
+                    setattr(model, mv["model_attribute"], dest_name)  # string states: value == name
                     return True
             if event_data is None:
-                event_data = EventData(machine.states[name], self, machine, model, args, kwargs)
+                event_data = EventData(states[name], self, self.machine, model, args, kwargs)
             event_data.transition = transition
             if transition.execute(event_data):
                 event_data.result = True

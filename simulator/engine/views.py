@@ -41,9 +41,9 @@ class Beat:
         return self.ending is not None
 
 
-@dataclass(frozen=True)
-class ChoiceView:
-    """One option as shown to the player (``number`` is 1-based in display order)."""
+class ChoiceView(NamedTuple):
+    """One option as shown to the player (``number`` is 1-based in display order); an immutable
+    record, cheap to build (nodes build their views once per display order and open options)."""
 
     number: int
     id: str

@@ -130,3 +130,4 @@ def test_views_hide_locked_options_without_a_hint(load) -> None:  # type: ignore
     assert every[2].why_unavailable == "only when mood < 10"
     assert [v.id for v in open_views] == ["open"]
     assert plan.views(plan.identity, plan.open({"mood": 50})) is plan.views(plan.identity, (False, False, True))
+
