@@ -19,7 +19,8 @@ NODES = 1_000
 
 
 def play_for(machine, scenario, seconds: float, seed: int = 7) -> tuple[int, int, float]:
-    """Random playthroughs for about ``seconds``; returns (steps, playthroughs, elapsed)."""
+    """Random playthroughs for about ``seconds``; returns (steps, playthroughs, elapsed). The
+    picks and the sessions' seeds both derive from ``seed``."""
     from scoring.scorer import NetTable, RunningScore
 
     rng = random.Random(seed)
@@ -28,7 +29,7 @@ def play_for(machine, scenario, seconds: float, seed: int = 7) -> tuple[int, int
     table = NetTable(scenario)  # net grades per option: worked out once, shared by the runs
     start = time.perf_counter()
     while time.perf_counter() - start < seconds:
-        session = machine.start(seed=runs)
+        session = machine.start(seed=f"{seed}-{runs}")
         score = RunningScore(scenario, table)
         while not session.finished:
             options = session.open_choices()
@@ -46,12 +47,21 @@ def run(ctx: Context) -> list[Figure]:
 
     loaded = load_scenario(ctx.scenario(NODES), default_catalog().ids())
     machine = ScenarioMachine(loaded.scenario, loaded.content_hash)
-    play_for(machine, loaded.scenario, 0.2)  # warm-up
+    seconds = 0.5 if ctx.quick else 1.5
+    # The first run fills the per-node caches (option views per display order, open options per
+    # state values, net-grade bounds); it is reported but not judged. Each run has its own seed, so
+    # the judged runs play playthroughs the first one never saw.
+    steps, runs, elapsed = play_for(machine, loaded.scenario, seconds, seed=0)
+    first = steps / elapsed
     rates = []
-    for _ in range(ctx.repeats(3)):
-        steps, runs, elapsed = play_for(machine, loaded.scenario, 0.5 if ctx.quick else 1.5)
+    for seed in range(1, ctx.repeats(3) + 1):
+        steps, runs, elapsed = play_for(machine, loaded.scenario, seconds, seed=seed)
         rates.append(steps / elapsed)
     rates.sort()
-    best_median = rates[len(rates) // 2]
-    return [Figure("engine steps/s (1,000 nodes)", round(best_median), "steps/s", TARGET, True,
-                   note=f"median of {len(rates)} runs; {steps / max(runs, 1):.1f} steps per playthrough")]
+    median = rates[len(rates) // 2]
+    return [
+        Figure("engine steps/s (1,000 nodes)", round(median), "steps/s", TARGET, True,
+               note=f"median of {len(rates)} runs after the first; {steps / max(runs, 1):.1f} steps per playthrough"),
+        Figure("engine steps/s, first run (caches filling)", round(first), "steps/s", None, True,
+               note="for information"),
+    ]

@@ -26,6 +26,9 @@ if TYPE_CHECKING:
     from simulator.engine.machine import ScenarioMachine
 
 
+_new_step = tuple.__new__  # Step(...) without its Python-level __new__: every field is given here
+
+
 class ChoiceUnavailable(ValueError):
     """The option does not exist here or its condition does not hold."""
 
@@ -168,8 +171,8 @@ class PlaySession:
         open_ = self._open
         available = plan.ids if open_ is plan.all_open else plan.available(open_)
         after = self._last_after = dict(values)
-        step = Step(len(self._transcript), node_id, choice_id, self.state, available,
-                    timed_out, round(seconds, 3), before, after)
+        step = _new_step(Step, (len(self._transcript), node_id, choice_id, self.state, available,
+                                timed_out, round(seconds, 3), before, after))
         self._transcript.append(step)
         self.enter(now)
         return step

@@ -73,6 +73,7 @@ def test_suite_writes_well_formed_json(tmp_path: Path) -> None:
     assert done.returncode in (0, 1), done.stderr  # 1 = a figure missed its target; not a test failure
     report = json.loads(out.read_text())
     assert report["machine"]["cores"] and report["date"]
-    [figure] = report["figures"]
+    figure, first = report["figures"]
     assert figure["benchmark"] == "engine" and figure["status"] in ("PASS", "FAIL")
     assert isinstance(figure["value"], (int, float)) and figure["target"] == 50_000
+    assert first["status"] == "info" and first["target"] is None and first["value"] > 0

@@ -14,8 +14,8 @@ from tests.results.helpers import FIXTURES, LATE_PARCEL, cli
 
 WORKSHOP = "ROOM-1"
 # (machine, player, team, answers): different paths through The Late Parcel (seed 0 order).
-PLAYS = (("a", "Ann", "red", "1\n4\n"), ("a", "Bo", "blue", "3\n3\n"), ("b", "Cy", "red", "2\n"),
-         ("b", "Cy", "red", "1\n"))  # Cy's second run is abandoned half-way
+PLAYS = (("a", "Ann", "red", "2\n4\n"), ("a", "Bo", "blue", "1\n3\n"), ("b", "Cy", "red", "3\n"),
+         ("b", "Cy", "red", "2\n"))  # Cy's second run is abandoned half-way
 
 
 def _play(home: Path, player: str, team: str, answers: str, db: list[str]) -> None:
