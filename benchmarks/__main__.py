@@ -3,6 +3,10 @@
 Prints one table row per figure with its target and PASS / FAIL (n/a when the code it measures
 has not landed yet) and writes every figure, the machine and the date as JSON. Exit code 0 when
 nothing failed, 1 when a figure missed its target, 2 for bad arguments.
+
+With more than one benchmark, each runs in a fresh Python process (sharing one scratch folder), so
+one benchmark's heap and caches (the 10,000-node loads leave a large, fragmented heap) do not slow
+the next one down.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import importlib
 import json
 import os
 import platform
+import subprocess
 import sys
 import tempfile
 import traceback
@@ -70,6 +75,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--only", default="", help=f"comma-separated benchmarks to run: {', '.join(MODULES)}")
     parser.add_argument("--json", type=Path, help="write the figures to this JSON file")
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (for smoke tests, not figures)")
+    parser.add_argument("--scratch", type=Path, help=argparse.SUPPRESS)  # set for the per-benchmark processes
     args = parser.parse_args(argv)
     args.names = [n.strip() for n in args.only.split(",") if n.strip()] or list(MODULES)
     unknown = [n for n in args.names if n not in MODULES]
@@ -78,14 +84,29 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def run_isolated(name: str, scratch: Path, quick: bool) -> list[Figure]:
+    """Run one benchmark in a fresh process and read its figures back."""
+    out = scratch / f"figures-{name}.json"
+    command = [sys.executable, "-m", "benchmarks", "--only", name, "--json", str(out), "--scratch", str(scratch)]
+    done = subprocess.run(command + (["--quick"] if quick else []), stdout=subprocess.DEVNULL, check=False)
+    try:
+        figures = json.loads(out.read_text(encoding="utf-8"))["figures"]
+        return [Figure(f["name"], f["value"], f["unit"], f["target"], f["higher_is_better"], f["note"])
+                for f in figures]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return [Figure(f"{name} (crashed)", None, "", None, note=f"exit {done.returncode}: {error}")]
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     rows: list[tuple[str, Figure]] = []
-    with tempfile.TemporaryDirectory(prefix="frontline-bench-") as scratch:
-        ctx = Context(Path(scratch), quick=args.quick)
+    with tempfile.TemporaryDirectory(prefix="frontline-bench-") as temp:
+        scratch = args.scratch or Path(temp)
+        ctx = Context(scratch, quick=args.quick)
         for name in args.names:
             print(f"running {name} ...", file=sys.stderr, flush=True)
-            rows.extend((name, fig) for fig in run_module(name, ctx))
+            figures = run_isolated(name, scratch, args.quick) if len(args.names) > 1 else run_module(name, ctx)
+            rows.extend((name, fig) for fig in figures)
     print(format_table(rows))
     if args.json:
         report = {"date": datetime.now(UTC).isoformat(timespec="seconds"), "machine": machine_info(),

@@ -63,11 +63,12 @@ class Context:
     _scenarios: dict[int, Path] = field(default_factory=dict)
 
     def scenario(self, nodes: int, seed: int = 0) -> Path:
-        """Path of a generated scenario of ``nodes`` nodes (written once per run)."""
+        """Path of a generated scenario of ``nodes`` nodes (written once per suite run)."""
         key = nodes * 1000 + seed
         if key not in self._scenarios:
             path = self.workdir / "scenarios" / f"synthetic_{nodes}_{seed}.yaml"
-            self._scenarios[key] = write_scenario(path, nodes, seed)
+            # a benchmark run in its own process shares the scratch folder: reuse what it wrote
+            self._scenarios[key] = path if path.is_file() else write_scenario(path, nodes, seed)
         return self._scenarios[key]
 
     def repeats(self, full: int, quick: int = 1) -> int:

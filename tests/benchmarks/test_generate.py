@@ -77,3 +77,14 @@ def test_suite_writes_well_formed_json(tmp_path: Path) -> None:
     assert figure["benchmark"] == "engine" and figure["status"] in ("PASS", "FAIL")
     assert isinstance(figure["value"], (int, float)) and figure["target"] == 50_000
     assert first["status"] == "info" and first["target"] is None and first["value"] > 0
+
+
+def test_several_benchmarks_each_run_in_their_own_process(tmp_path: Path) -> None:
+    out = tmp_path / "figures.json"
+    command = [sys.executable, "-m", "benchmarks", "--only", "engine,engine", "--quick", "--json", str(out)]
+    done = subprocess.run(command, cwd=REPO, capture_output=True, text=True, timeout=300)
+    assert done.returncode in (0, 1), done.stderr
+    figures = json.loads(out.read_text())["figures"]
+    assert [f["benchmark"] for f in figures] == ["engine"] * 4  # two figures per run, read back from each process
+    assert all(f["status"] in ("PASS", "FAIL", "info") and f["value"] > 0 for f in figures)
+    assert "(crashed)" not in done.stdout
