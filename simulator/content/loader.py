@@ -73,7 +73,8 @@ def validate_document(document: YamlDocument, principle_ids: Collection[str]) ->
 
 
 def load_text(text: str, file: str, principle_ids: Collection[str], content_hash: str = "") -> LoadedScenario:
-    document = parse_yaml(text, file)
+    with gc_paused():  # the parse builds up to a million small objects, all kept
+        document = parse_yaml(text, file)
     scenario = validate_document(document, principle_ids)
     return LoadedScenario(scenario, Path(file), content_hash, document)
 
@@ -86,7 +87,8 @@ def load_scenario(path: Path, principle_ids: Collection[str], root: Path | None 
     messages about a cached file still carry exact lines and columns.
     """
     text, digest = read_content(Path(path), root)
-    cached = cache.get(digest) if cache is not None else None
+    with gc_paused():
+        cached = cache.get(digest) if cache is not None else None
     if cached is not None:
         document = YamlDocument.from_cache(str(path), cached, text)
         try:
