@@ -20,7 +20,9 @@ from typing import Any
 
 log = logging.getLogger(__name__)
 
-READER_VERSION = 1  # bump when safe_yaml's output for the same bytes changes
+# Bump when safe_yaml's output for the same bytes changes (2: keys starting with NUL are refused,
+# where version 1 dropped them).
+READER_VERSION = 2
 
 
 class ParseCache:

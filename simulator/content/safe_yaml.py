@@ -254,6 +254,10 @@ class _Builder:
                         "each key may appear once in a mapping; remove or rename one, or, if this "
                         "starts a new list item, put '- ' before its first key")
             frame.key = "\0duplicate"
+        elif raw.startswith("\0"):  # the builder marks its own placeholder keys this way
+            self.report(event.start_mark, "a key may not start with a NUL character ('\\0')",
+                        "remove the \\0 escape from the key")
+            frame.key = "\0invalid"
         else:
             frame.key = raw
         frame.key_mark = (event.start_mark.line + 1, event.start_mark.column + 1)

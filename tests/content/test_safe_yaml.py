@@ -156,3 +156,10 @@ def test_positions_of_data_the_strict_reader_would_refuse_fall_back_to_the_first
     doc = YamlDocument.from_cache("t.yaml", {"a": 1}, "a: [\n")
     assert doc.where(("a",)) == (1, 1) and doc.where(("a",), key=True) == (1, 1)
     assert doc.problem(("a",), "m", "h").format() == "t.yaml:1:1: m (fix: h)"
+
+
+def test_a_key_starting_with_nul_is_refused_not_dropped() -> None:
+    with pytest.raises(ContentError) as caught:
+        parse_yaml('a: 1\n"\\0b": 2\n', "f.yaml")
+    [problem] = caught.value.problems
+    assert (problem.line, problem.column) == (2, 1) and "NUL" in problem.message
