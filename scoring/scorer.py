@@ -115,8 +115,7 @@ class RunningScore:
 
     def add(self, step: Step) -> int:
         """Count one decision; returns the points it earned."""
-        found = self.table._bounds.get((step.node_id, step.available))  # the table's memo, then the method
-        nets, low, high = found if found is not None else self.table.bounds(step.node_id, step.available)
+        nets, low, high = self.table.bounds(step.node_id, step.available)
         chosen = nets[step.choice_id]
         if not step.available:  # a timeout with nothing open: the chosen option is the only one
             low = high = chosen

@@ -16,7 +16,7 @@ experiment (tests/content/test_fast_yaml.py lists them):
      line and paragraph separators, a BOM anywhere, surrogates, U+FFFE/U+FFFF, a CR outside CRLF;
    * what the strict reader refuses and yaml_rs accepts: tags, anchors and aliases (``!``, ``&x``,
      ``*x`` at a token start), merge keys (any ``<<``), a line starting with ``---``, ``...`` or
-     ``%``, surrogate escapes (``"\\ud83d\\ude00"``); also NUL escapes, as the strict reader drops
+     ``%``, surrogate escapes (``"\\ud83d\\ude00"``); also NUL escapes, as the strict reader refuses
      a key that starts with NUL;
    * a plain token that yaml_rs may read as a number where the strict reader keeps text or reads
      another value (``012``, ``0x1F``, ``1_000``, ``1e3``, ``.inf``, a 5,000-digit integer): any
@@ -89,7 +89,7 @@ _UNSAFE = tuple(re.compile(pattern) for pattern in (
     r"\n(?:---|\.\.\.|%)",  # document markers and directives (at the very start: _START)
     r"\n[ ?:-]{40}",  # deep block nesting (at the very start: _START)
     r"\\(?:u|U0000)[dD][89a-fA-F]",  # surrogate escapes
-    r"\\(?:0|x00|u0000|U00000000)",  # NUL escapes: the strict reader drops a key that starts with NUL
+    r"\\(?:0|x00|u0000|U00000000)",  # NUL escapes: the strict reader refuses a key that starts with NUL
     # '!' (tags) at a token start; '&' and '*' (anchors, aliases) there unless a space follows
     r"""[!&*](?<![^\s\[\]{},:'"].)(?:(?<=!)|(?![ \r\n]|\Z))""",
     rf"\.(?i:inf|nan){_END}",

@@ -4,9 +4,9 @@ Contract: ``NodePlan(node)`` is immutable in meaning (its caches only remember r
 functions of the node): ``positions`` (choice id -> 0-based position), ``open(values)``
 (which options' conditions hold), ``views(order, open)`` (the options as ``ChoiceView``s in
 display order: shown ones, the full list with hidden ones numbered after them, the open ones) and
-``available(open)`` (ids of the open options in file order); ``triggers[k]`` names the
-transitions trigger of the option at position k and ``events[k]`` the machine's event for it
-(when the plan was made with the machine's events); ``order(number)`` is the display order a
+``available(open)`` (ids of the open options in file order); ``events[k]`` is the machine's
+event for the option at position k (its trigger ``trigger_name(k)``; when the plan was made with
+the machine's events); ``order(number)`` is the display order a
 decision number picks. ``display_order(seed, step, node_id, count)`` is the per-decision shuffle
 sessions use. Sessions share the plans of their scenario's machine.
 """
@@ -91,7 +91,7 @@ def display_order(seed: int | str, step: int, node_id: str, count: int) -> tuple
 class NodePlan:
     """Precomputed lookups for one node; see the module doc."""
 
-    __slots__ = ("node", "ending", "hash", "choices", "ids", "triggers", "events", "effects", "shuffled", "orders",
+    __slots__ = ("node", "ending", "hash", "choices", "ids", "events", "effects", "shuffled", "orders",
                  "identity", "all_open", "positions", "_conditions", "_reads", "_opens", "_views", "_plain_views",
                  "_available")
 
@@ -101,8 +101,7 @@ class NodePlan:
         self.hash = hash64(node_id)
         self.choices = node.choices
         self.ids = tuple(choice.id for choice in node.choices)
-        self.triggers = tuple(trigger_name(k) for k in range(len(node.choices)))
-        self.events = tuple(events[name] for name in self.triggers) if events is not None else ()
+        self.events = tuple(events[trigger_name(k)] for k in range(len(node.choices))) if events is not None else ()
         self.effects = tuple(tuple(choice.effects.items()) for choice in node.choices)
         self.shuffled = node.shuffle and len(node.choices) > 1
         count = len(node.choices)
@@ -123,21 +122,15 @@ class NodePlan:
         ``seed_hash``: ``open(values)`` and ``views(order(decision_number(...)), open)`` in one call
         (a session makes it at every node it reaches)."""
         orders = self.orders
+        number = decision_number(seed_hash, step, self.hash) if self.shuffled else 0
         if self._reads is None and (orders or not self.shuffled):  # the common case, keyed by one int
-            index = decision_number(seed_hash, step, self.hash) % len(orders) if orders else 0
+            index = number % len(orders) if orders else 0
             views = self._plain_views.get(index)
             if views is None:
-                views = self._plain_views[index] = self._build_views(orders[index] if orders else self.identity,
-                                                                     self.all_open)
+                views = self._plain_views[index] = self._build_views(self.order(number), self.all_open)
             return self.all_open, views
-        open_ = self.all_open if self._reads is None else self.open(values)
-        if self.shuffled:
-            number = decision_number(seed_hash, step, self.hash)
-            order = orders[number % len(orders)] if orders else _fisher_yates(number, len(self.choices))
-        else:
-            order = self.identity
-        views = self._views.get((order, open_))
-        return open_, views if views is not None else self.views(order, open_)
+        open_ = self.open(values)
+        return open_, self.views(self.order(number), open_)
 
     def open(self, values: Mapping[str, int]) -> tuple[bool, ...]:
         """Which options' conditions hold; remembered per combination of the values they read."""

@@ -52,7 +52,6 @@ class PlaySession:
         self._transcript: list[Step] = list(transcript or [])
         self._entered = 0.0
         self._plan: NodePlan | None = None
-        self._node: Node | None = None
         self._open: tuple[bool, ...] = ()
         self._views: tuple[ChoiceView, ...] = ()
         self._all_views: tuple[ChoiceView, ...] = ()
@@ -69,8 +68,8 @@ class PlaySession:
     # --- reading -----------------------------------------------------------------------------
     @property
     def node(self) -> Node:
-        node = self._node
-        return node if node is not None else self.owner.scenario.nodes[self.state]
+        plan = self._plan
+        return plan.node if plan is not None else self.owner.scenario.nodes[self.state]
 
     @property
     def finished(self) -> bool:
@@ -163,7 +162,7 @@ class PlaySession:
             seconds = seconds if seconds > 0.0 else 0.0
         # The state machine makes the move: transitions runs the guard (the same pure condition)
         # and moves ``self.state`` along the ``pick_<position>`` transition.
-        if not plan.events[position].trigger(self):  # what self.trigger(plan.triggers[position]) runs
+        if not plan.events[position].trigger(self):  # what self.trigger(trigger_name(position)) runs
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         for name, delta in plan.effects[position]:  # clamped to the state range
             value = values[name] + delta  # effects name declared variables, which values always holds
@@ -184,7 +183,6 @@ class PlaySession:
         ``values`` as read-only)."""
         self._entered = self.clock() if now is None else now
         plan = self._plan = self.owner.plan(self.state)
-        self._node = plan.node
         self._open, views = plan.arrive(self.values, self._seed_hash, len(self._transcript))
         self._views, self._all_views, self._open_views = views
 

@@ -8,14 +8,14 @@ changes, both behaviour-preserving for the way the engine uses it:
   ``may_trigger`` with the trigger name and define no per-state or per-event methods
   (``model_override=True``), so the stock walk over every state and event only logged skipped
   bindings (about 0.5 ms per session at 1,000 nodes).
-* Its events (``LeanEvent``) and transitions (``LeanTransition``) skip transitions' callback and
-  logging plumbing when there is nothing to call: no queue, no machine-wide, event, transition or
-  state callbacks. Then a move is exactly what the stock code would do (find the event's
-  transitions from the model's state, check each one's conditions in order, take the first that
-  holds and set the model's state) in about a quarter of the time; the stock ``Machine``'s full
-  trigger path cost 16-28 us per move on the 2-core benchmark machine, most of it calls into
-  empty callback lists and disabled log statements. As soon as any callback is registered, the
-  stock code runs instead, so nothing transitions documents is lost.
+* Its events (``LeanEvent``) skip transitions' callback and logging plumbing when there is
+  nothing to call: no queue, no machine-wide, event, transition or state callbacks (a transition
+  with callbacks runs through its stock ``execute``). Then a move is exactly what the stock code
+  would do (find the event's transitions from the model's state, check each one's conditions in
+  order, take the first that holds and set the model's state) in about a quarter of the time; the
+  stock ``Machine``'s full trigger path cost 16-28 us per move on the 2-core benchmark machine,
+  most of it calls into empty callback lists and disabled log statements. As soon as any callback
+  is registered, the stock code runs instead, so nothing transitions documents is lost.
 """
 
 from __future__ import annotations
@@ -23,47 +23,13 @@ from __future__ import annotations
 from functools import partial
 from typing import Any
 
-from transitions import Event, EventData, Machine, Transition
-from transitions.core import listify
-
-
-class LeanTransition(Transition):
-    """A transition that, without callbacks, checks its conditions and moves the model."""
-
-    def _plain_dest(self, machine: Machine) -> tuple[bool, Any]:
-        """(no hooks anywhere on this move, the destination State or None)."""
-        mv = vars(machine)  # one read through Machine.__getattr__'s slow path instead of five
-        if mv["_before_state_change"] or mv["_after_state_change"] or mv["_on_final"] or not mv["send_event"]:
-            return False, None
-        return self._plain_move(mv["states"])
-
-    def _plain_move(self, states: dict[str, Any]) -> tuple[bool, Any]:
-        """Like ``_plain_dest`` once the machine-wide hooks are known to be empty."""
-        if self.prepare or self.before or self.after:
-            return False, None
-        dest = states.get(self.dest) if self.dest else None
-        if states[self.source].on_exit or (dest is not None and (dest.on_enter or dest.final)):
-            return False, dest
-        return True, dest
-
-    def execute(self, event_data: EventData) -> bool:
-        machine = event_data.machine
-        plain, dest = self._plain_dest(machine)
-        if not plain:
-            return super().execute(event_data)
-        for condition in self.conditions:
-            func = condition.func  # a callable is what Condition.check would resolve it to
-            if (func(event_data) if callable(func) else condition.check(event_data)) != condition.target:
-                return False
-        if dest is not None:
-            setattr(event_data.model, vars(machine)["model_attribute"], self.dest)
-            event_data.state = dest
-        return True
+from transitions import Event, EventData, Machine
+from transitions.core import Condition, listify
 
 
 class LeanEvent(Event):
     """An event whose trigger, without queue or machine-wide hooks, runs its transitions directly
-    (building transitions' ``EventData`` only for a transition whose conditions need it)."""
+    (building transitions' ``EventData`` only for a transition whose conditions or callbacks need it)."""
 
     def __init__(self, name: str, machine: Machine):
         super().__init__(name, machine)
@@ -82,29 +48,42 @@ class LeanEvent(Event):
         event_data = None
         states = mv["states"]
         for transition in candidates:
-            dest_name = transition.dest
-            if not (transition.conditions or transition.prepare or transition.before or transition.after
-                    or states[transition.source].on_exit):  # nothing to check: move now (_plain_move inlined)
-                if dest_name is None:
-                    return True  # an internal transition
-                dest = states[dest_name]
-                if not (dest.on_enter or dest.final):
-                    setattr(model, mv["model_attribute"], dest_name)  # string states: value == name
-                    return True
+            dest = states[transition.dest] if transition.dest is not None else None
+            hooked = (transition.prepare or transition.before or transition.after
+                      or states[transition.source].on_exit or (dest is not None and (dest.on_enter or dest.final)))
+            if not hooked and not transition.conditions:  # nothing to check or call: move now
+                if dest is not None:
+                    setattr(model, mv["model_attribute"], transition.dest)  # string states: value == name
+                return True
             if event_data is None:
                 event_data = EventData(states[name], self, self.machine, model, args, kwargs)
             event_data.transition = transition
-            if transition.execute(event_data):
-                event_data.result = True
+            if hooked:  # the stock transition runs its callbacks, conditions and move
+                if transition.execute(event_data):
+                    event_data.result = True
+                    return True
+            elif _all_hold(transition.conditions, event_data):
+                if dest is not None:
+                    setattr(model, mv["model_attribute"], transition.dest)
+                    event_data.state = dest
                 return True
         return False
+
+
+def _all_hold(conditions: list[Condition], event_data: EventData) -> bool:
+    """Every ``condition.check(event_data)``, calling callable conditions directly (what ``check``
+    would resolve them to)."""
+    for condition in conditions:
+        func = condition.func
+        if (func(event_data) if callable(func) else condition.check(event_data)) != condition.target:
+            return False
+    return True
 
 
 class SharedMachine(Machine):
     """A ``Machine`` shared by many sessions (models); see the module doc."""
 
     event_cls = LeanEvent
-    transition_cls = LeanTransition
 
     def add_model(self, model: Any, initial: Any = None) -> None:
         for mod in listify(model):
