@@ -200,8 +200,7 @@ class _Builder:
 
     def open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
         if len(self.stack) >= MAX_DEPTH:
-            self.report(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels",
-                        "flatten the structure; scenarios need only a few levels")
+            self.report(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", _DEPTH_HINT)
             raise ContentError(self.problems)
         path = self.place(container, event)
         if path is not None:
@@ -301,6 +300,15 @@ _SYNTAX_HINTS = (
 )
 
 
+_DEPTH_HINT = "flatten the structure; scenarios need only a few levels"
+
+
+def _flow_depth_at(text: str, index: int) -> int:
+    """How many ``[``/``{`` are open at ``index`` (quotes ignored: only used to explain an error)."""
+    prefix = text[: max(0, index) + 1]
+    return (prefix.count("[") + prefix.count("{")) - (prefix.count("]") + prefix.count("}"))
+
+
 def _syntax_hint(problem: str) -> str:
     for fragment, hint in _SYNTAX_HINTS:
         if fragment in problem:
@@ -331,7 +339,12 @@ def _parse_strict(text: str, file: str) -> YamlDocument:
         start = error.context_mark
         if error.problem and error.context and start is not None and mark is not None and start.line != mark.line:
             reason += f" ({error.context} that starts at line {start.line + 1})"  # e.g. an unclosed quote
-        builder.report(mark, f"YAML syntax error: {reason}", _syntax_hint(error.problem or ""))
+        if mark is not None and _flow_depth_at(text, mark.index) >= MAX_DEPTH:
+            # libyaml 0.2.6+ has its own nesting limit and may refuse a deep file in its scanner
+            # before our builder sees the events: report it as the reader's own depth refusal.
+            builder.report(mark, f"nesting is deeper than {MAX_DEPTH} levels", _DEPTH_HINT)
+        else:
+            builder.report(mark, f"YAML syntax error: {reason}", _syntax_hint(error.problem or ""))
     except yaml.reader.ReaderError as error:  # a character YAML forbids; it has a position, no mark
         builder.problems.append(_reader_problem(error, text, file))
     except yaml.YAMLError as error:
