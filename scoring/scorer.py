@@ -188,7 +188,7 @@ def score_run(scenario: Scenario, transcript: Sequence[Step], catalog: Catalog,
     return Report(
         scenario_id=scenario.id, scenario_title=scenario.title, finished=ending is not None,
         outcome=ending.outcome.value if ending else None, quality=ending.quality.value if ending else None,
-        ending_title=ending.title if ending else None, debrief=ending.debrief if ending else None,
+        ending_title=ending.title if ending else None, debrief=ending.debrief_text(transcript[-1].after if transcript else None) if ending else None,
         overall=overall, grade=grade_label(overall), principles=principles,
         strengths=strengths, weaknesses=weaknesses,
         decisions=tuple(_review(scenario, g) for g in grades),

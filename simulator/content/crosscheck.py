@@ -12,7 +12,7 @@ import difflib
 from collections.abc import Collection, Iterator
 
 from simulator.content.files import safe_asset_path
-from simulator.content.models import Node, Scenario
+from simulator.content.models import LineVariant, Node, Scenario
 from simulator.content.problems import Problem
 from simulator.content.safe_yaml import YamlDocument
 
@@ -89,16 +89,24 @@ def _check_shape(node: Node, path: tuple[str, ...], doc: YamlDocument) -> Iterat
 
 
 def _check_lines(node: Node, path: tuple[str, ...], doc: YamlDocument, variables: set[str]) -> Iterator[Problem]:
-    for index, variant in enumerate(node.line):
-        last = index == len(node.line) - 1
+    yield from _check_variants(node.line, path + ("line",), doc, variables)
+    if node.ending is not None:
+        yield from _check_variants(node.ending.debrief, path + ("ending", "debrief"), doc, variables)
+
+
+def _check_variants(variants: tuple[LineVariant, ...], path: tuple[str, ...], doc: YamlDocument,
+                    variables: set[str]) -> Iterator[Problem]:
+    """Variants chosen by 'when' (lines, ending debriefs): only the last is the fallback."""
+    for index, variant in enumerate(variants):
+        last = index == len(variants) - 1
         if variant.when is None and not last:
-            yield doc.problem(path + ("line", index), "only the last line variant may omit 'when'",
+            yield doc.problem(path + (index,), "only the last variant may omit 'when'",
                               "add a 'when' condition here or move this variant to the end")
         if variant.when is not None and last:
-            yield doc.problem(path + ("line", index), "the last line variant needs no 'when': it is the fallback",
+            yield doc.problem(path + (index,), "the last variant needs no 'when': it is the fallback",
                               "remove its 'when' or add a final variant without one")
         if variant.when is not None:
-            yield from _check_names(variant.when.names, variables, doc, path + ("line", index, "when"))
+            yield from _check_names(variant.when.names, variables, doc, path + (index, "when"))
 
 
 def _check_names(names: Collection[str], variables: set[str], doc: YamlDocument,

@@ -118,17 +118,47 @@ class Choice(_Frozen):
     feedback: Text
     condition: ConditionText | None = None
     locked_hint: Annotated[str, StringConstraints(min_length=1, max_length=200)] | None = None
-
-
-class Ending(_Frozen):
-    outcome: Outcome
-    quality: Quality
-    title: ShortText
-    debrief: Text
+    critical: Annotated[bool, Field(strict=True)] = False
+    """A line no agent may cross (a lie, a data-protection breach, abuse back at the customer):
+    taking it caps the run's overall score in the lowest band (``docs/scoring.md``)."""
 
 
 def _lines(value: Any) -> Any:
     return [{"text": value}] if isinstance(value, str) else value
+
+
+def pick_variant(variants: tuple[LineVariant, ...], values: dict[str, int]) -> str:
+    """The text of the first variant whose ``when`` holds for ``values`` (the last one otherwise)."""
+    for variant in variants:
+        if variant.when is None or variant.when.holds(values):
+            return variant.text
+    return variants[-1].text if variants else ""
+
+
+def _debrief_schema(schema: dict[str, Any]) -> None:
+    """In the JSON Schema, an ending's ``debrief`` is plain text or a list of variants."""
+    items = schema.get("items", {"$ref": "#/$defs/LineVariant"})
+    schema.clear()
+    schema["anyOf"] = [{"type": "string", "minLength": 1}, {"type": "array", "items": items, "minItems": 1}]
+    schema["description"] = "The ending's lesson: text, or variants chosen by 'when' conditions on the final state"
+
+
+class Ending(_Frozen):
+    """How a call ends. ``debrief`` may vary with the path (``when`` variants on the final state),
+    so an ending never praises what the player did not do; ``debrief_text(values)`` picks it."""
+
+    outcome: Outcome
+    quality: Quality
+    title: ShortText
+    debrief: tuple[LineVariant, ...] = Field(min_length=1, json_schema_extra=_debrief_schema)
+
+    _as_variants = field_validator("debrief", mode="before")(classmethod(lambda cls, v: _lines(v)))
+
+    def debrief_text(self, values: dict[str, int] | None = None) -> str:
+        """The debrief for a run that ended with state ``values`` (the fallback variant if None)."""
+        if values is None:
+            return self.debrief[-1].text
+        return pick_variant(self.debrief, values)
 
 
 def _line_schema(schema: dict[str, Any]) -> None:

@@ -96,7 +96,7 @@ def test_line_variants_need_a_fallback_last(load: Load) -> None:
     with pytest.raises(ContentError) as caught:
         load(LATE_PARCEL.read_text().replace("      - text: Sure, it's 4471.", "      - when: mood > 1\n"
                                              "        text: Sure, it's 4471."))
-    assert "the last line variant needs no 'when'" in caught.value.first.message
+    assert "the last variant needs no 'when'" in caught.value.first.message
 
 
 def _pack(folder: Path, *names: str) -> None:

@@ -27,7 +27,8 @@ def _texts(ctx: Context) -> Iterator[tuple[str, YamlPath, str]]:
             yield "feedback", here + ("choices", position, "feedback"), choice.feedback
         if node.ending:
             yield "ending title", here + ("ending", "title"), node.ending.title
-            yield "debrief", here + ("ending", "debrief"), node.ending.debrief
+            for index, variant in enumerate(node.ending.debrief):
+                yield "debrief", here + ("ending", "debrief", index, "text"), variant.text
 
 
 def text_budgets(ctx: Context) -> Iterator[Finding]:

@@ -16,9 +16,11 @@ def debriefs(ctx: Context) -> Iterator[Finding]:
     for node_id, node in ctx.scenario.nodes.items():
         if node.ending is None:
             continue
-        text = node.ending.debrief
-        if is_placeholder(text) or len(text.strip()) < MIN_DEBRIEF_CHARS:
-            yield ctx.finding("FL201", ("nodes", node_id, "ending", "debrief"),
+        for index, variant in enumerate(node.ending.debrief):
+            text = variant.text
+            if not is_placeholder(text) and len(text.strip()) >= MIN_DEBRIEF_CHARS:
+                continue
+            yield ctx.finding("FL201", ("nodes", node_id, "ending", "debrief", index, "text"),
                               f"the debrief of ending '{node_id}' is a placeholder or under {MIN_DEBRIEF_CHARS} "
                               "characters", "say what the player did that led here and what to do next time")
 
