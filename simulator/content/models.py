@@ -74,6 +74,14 @@ class Outcome(StrEnum):
     customer_lost = "customer_lost"
 
 
+class Channel(StrEnum):
+    """How the customer reaches the agent: a call (voice), a live chat, or an email thread."""
+
+    phone = "phone"
+    chat = "chat"
+    email = "email"
+
+
 class Quality(StrEnum):
     good = "good"
     mixed = "mixed"
@@ -204,6 +212,7 @@ class Scenario(_Frozen):
     summary: Text
     difficulty: Difficulty
     estimated_minutes: Annotated[int, Field(strict=True, ge=1, le=120)]
+    channel: Channel = Channel.phone
     principles: tuple[Id, ...] = Field(min_length=1)
     customer: Customer
     start: Id
