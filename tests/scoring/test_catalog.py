@@ -15,7 +15,7 @@ SEEDS = REPO.parent / "shared" / "seeds"
 
 def test_size_and_unique_ids(catalog: Catalog) -> None:
     ids = catalog.ids()
-    assert 15 <= len(ids) <= 20
+    assert 20 <= len(ids) <= 30
     assert len(set(ids)) == len(ids)
     assert all(catalog.get(i).id == i and i in catalog for i in ids)
     assert "no-such-principle" not in catalog
@@ -67,3 +67,10 @@ def test_broken_catalog_reports_problems_not_tracebacks(tmp_path: Path) -> None:
 
 def test_shipped_catalog_file_is_the_default(catalog: Catalog) -> None:
     assert load_catalog(CATALOG_FILE) == catalog
+
+
+def test_every_seed_article_grounds_at_least_three_principles(catalog: Catalog) -> None:
+    if not SEEDS.is_dir():
+        pytest.skip(f"the seed articles folder {SEEDS} is not present in this checkout")
+    cited = {seed.name: sum(seed.name in p.sources for p in catalog.principles) for seed in SEEDS.iterdir()}
+    assert all(count >= 3 for count in cited.values()), cited
