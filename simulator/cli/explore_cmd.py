@@ -1,4 +1,9 @@
-"""``frontline explore SCENARIO``: exact counts, best/worst scores with their paths, random runs."""
+"""``frontline explore SCENARIO``: exact counts, best/worst scores with their paths, random runs.
+
+With ``--bots``: naive text-only strategies and the skilled reference instead (see
+``simulator.authoring.bots``); exit 0 whether or not the scenario is gameable, 1 when it cannot be
+loaded or played.
+"""
 
 from __future__ import annotations
 
@@ -16,13 +21,18 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Analyse every play-through of a scenario exactly (without listing them one by "
         "one): counts of nodes, decisions, endings and distinct paths; the best and worst overall and "
         "per-principle scores with a path reaching each; reachable outcomes; with --runs N, the score "
-        "distribution of N seeded random play-throughs.",
+        "distribution of N seeded random play-throughs. With --bots, plays it instead with naive "
+        "strategies that read only the option texts (longest, polite words, ...) and a skilled "
+        "reference player, and says whether the grade can be gamed.",
     )
     add_scenario_argument(parser)
-    parser.add_argument("--runs", type=int, default=200, metavar="N",
-                        help="random play-throughs to sample (default 200; 0 to skip)")
+    parser.add_argument("--runs", type=int, default=None, metavar="N",
+                        help="random play-throughs to sample (default 200; 0 to skip); with --bots, "
+                        "runs per strategy (default 1000)")
     parser.add_argument("--seed", default="0", help="seed for the random play-throughs (default 0)")
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
+    parser.add_argument("--bots", action="store_true",
+                        help="play with naive text-only strategies: can the grade be gamed?")
     parser.set_defaults(handler=run)
 
 
@@ -34,8 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     seed = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
+    if args.bots:
+        return run_bots(args, loaded, seed)
+    runs = 200 if args.runs is None else args.runs
     try:
-        report = explore(loaded.scenario, runs=max(0, args.runs), seed=seed)
+        report = explore(loaded.scenario, runs=max(0, runs), seed=seed)
     except (StateSpaceTooLarge, ValueError) as error:
         print(f"{loaded.path}: cannot explore: {error}", file=sys.stderr)
         return 1
@@ -44,6 +57,51 @@ def run(args: argparse.Namespace) -> int:
     else:
         print("\n".join(format_text(report)))
     return 0
+
+
+def run_bots(args: argparse.Namespace, loaded: Any, seed: int | str) -> int:
+    """``explore --bots``: print the naive strategies' figures and the verdict."""
+    from simulator.authoring.bots import simulate
+
+    runs = 1000 if args.runs is None else args.runs
+    if runs < 1:
+        print(f"{loaded.path}: --runs must be at least 1 with --bots (got {runs})", file=sys.stderr)
+        return 1
+    try:
+        report = simulate(loaded.scenario, runs=runs, seed=seed, content_hash=loaded.content_hash)
+    except ValueError as error:
+        print(f"{loaded.path}: cannot play the scenario with bots: {error}", file=sys.stderr)
+        return 1
+    if args.json:
+        print(json.dumps(report, indent=2))
+    else:
+        print("\n".join(format_bots(report)))
+    return 0
+
+
+def format_bots(report: dict[str, Any]) -> list[str]:
+    """Human-readable lines for a bots report: one row per player, then the verdict."""
+    from simulator.authoring.bots import STRATEGIES
+
+    lines = [f"scenario {report['scenario']}: {report['runs']} runs per player (seed {report['seed']}); "
+             f"top band = {report['top_band_floor']}+",
+             f"  {'player':<17} {'mean':>5} {'median':>6} {'p90':>4} {'stdev':>5} {'top band':>8}  how it picks"]
+    rows = [(name, fig, STRATEGIES[name].description) for name, fig in report["bots"].items()]
+    rows += [("skilled", report["skilled"], "best option 80 % of the time (reads grades)"),
+             ("ideal", report["ideal"], "always the best option (reads grades)")]
+    for name, fig, how in rows:
+        if fig["mean"] is None:
+            lines.append(f"  {name:<17} never finished  {how}")
+            continue
+        lines.append(f"  {name:<17} {fig['mean']:>5} {fig['median']:>6} {fig['p90']:>4} {fig['stdev']:>5} "
+                     f"{100 * fig['top_band_share']:>7.1f}%  {how}")
+    verdict = report["verdict"]
+    if verdict["gameable"]:
+        lines.append("verdict  GAMEABLE: a player can score well without the skill:")
+        lines += [f"  - {reason}" for reason in verdict["reasons"]]
+    else:
+        lines.append("verdict  not gameable: every naive strategy stays low and skill pays")
+    return lines
 
 
 def _path(entry: dict[str, Any] | None) -> str:
