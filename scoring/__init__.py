@@ -2,9 +2,9 @@
 
 from scoring.catalog import Catalog, Principle, default_catalog, load_catalog
 from scoring.report import DecisionReview, Note, PrincipleScore, Reason, Report
-from scoring.scorer import NetTable, RunningScore, grade_label, grade_step, score_run
+from scoring.scorer import NetTable, RunningScore, band_for, grade_label, grade_step, score_run
 
 __all__ = [
     "Catalog", "DecisionReview", "Note", "Principle", "PrincipleScore", "Reason", "Report",
-    "NetTable", "RunningScore", "default_catalog", "grade_label", "grade_step", "load_catalog", "score_run",
+    "NetTable", "RunningScore", "band_for", "default_catalog", "grade_label", "grade_step", "load_catalog", "score_run",
 ]

@@ -1,8 +1,10 @@
 """The score report: plain frozen values, JSON-ready through ``to_dict()``.
 
 Every number in a report can be traced to the decisions that produced it: each principle score
-lists its ``reasons`` (one per graded decision), and each decision review names the better option
-the player missed, if any.
+lists its ``reasons`` (one per graded decision) and an ``explanation`` of its number, each
+decision review names the better option the player missed, if any, and ``caps`` says which rule
+held the overall score down. ``to_work_on`` holds one entry per decision where a better option
+was open, and nothing else: a run that always took the best option has nothing to work on.
 """
 
 from __future__ import annotations
@@ -41,11 +43,13 @@ class PrincipleScore:
     earned: int
     possible: int
     reasons: tuple[Reason, ...]
+    explanation: str = ""
+    """Why the bar shows this number, in one or two sentences (trade-offs named)."""
 
 
 @dataclass(frozen=True)
 class Note:
-    """A strength or weakness: the principle and the feedback sentence that earned it."""
+    """A strength or weakness at one decision: its main principle and the feedback sentence."""
 
     principle_id: str
     principle_name: str
@@ -71,6 +75,10 @@ class DecisionReview:
     better_id: str | None
     better_text: str | None
     better_feedback: str | None
+    severity: str = "best"
+    """"best" (the best open option), "minor" or "major" miss, or "ungraded" (all options equal)."""
+    critical: bool = False
+    """The option taken crossed a critical line (it caps the run)."""
 
     @property
     def was_best(self) -> bool:
@@ -92,6 +100,18 @@ class Report:
     strengths: tuple[Note, ...]
     weaknesses: tuple[Note, ...]
     decisions: tuple[DecisionReview, ...]
+    band: str = ""
+    """The overall score's band (same label as ``grade``): Excellent, Proficient, Developing, Not yet."""
+    decision_quality: int = 0
+    """Q, 0-100: how close each decision came to the best open option (majors count double)."""
+    ending_points: int = 0
+    """E: 100 / 50 / 0 for a good / mixed / bad ending, 0 when unfinished."""
+    caps: tuple[str, ...] = ()
+    """Why the overall score was held below 0.8 Q + 0.2 E (e.g. "a critical line was crossed")."""
+    to_work_on: tuple[DecisionReview, ...] = ()
+    """One entry per decision where a better option was open, in call order."""
+    summary_note: str = ""
+    """One sentence for the top of the debrief (e.g. why bars sit below 100 on a best-path run)."""
 
     def principle(self, principle_id: str) -> PrincipleScore:
         for score in self.principles:
