@@ -8,7 +8,8 @@ Contract:
 * ``simulate(scenario, runs=1000, seed=0)`` plays every strategy ``runs`` times through the
   engine's public session API (``ScenarioMachine.start`` / ``open_choices`` / ``choose``), plus
   the ``skilled`` reference (the best net option 80 % of the time, otherwise a random other open
-  option) and ``ideal`` (always the best net option), and scores each run with the real scorer.
+  option) and ``ideal`` (always the best net option), and scores each run with the real scorer
+  (``RunningScore.final``, equal to ``score_run(...).overall``).
   It returns a JSON-ready dict: ``bots`` -> name -> figures, ``skilled``, ``ideal`` (same shape),
   and ``verdict`` = {``gameable``: bool, ``reasons``: [str]}. Figures: ``runs``, ``mean``,
   ``median``, ``p90``, ``min``, ``max``, ``stdev``, ``top_band_share`` (0..1, share of runs in
@@ -29,8 +30,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scoring.catalog import Catalog, default_catalog
-from scoring.scorer import NetTable, RunningScore, score_run
+from scoring.scorer import NetTable, RunningScore, band_for
 from simulator.content.models import Scenario
 from simulator.engine.machine import ScenarioMachine
 from simulator.engine.session import PlaySession
@@ -40,7 +40,8 @@ MAX_NAIVE_MEAN = 45.0
 MAX_TOP_BAND_SHARE = 0.02
 MIN_SKILL_MARGIN = 25.0
 SKILLED_BEST_SHARE = 0.8
-MAX_STEPS = 200  # a strategy that loops this long is stopped and its run counted unfinished
+MAX_STEPS = 200  # decisions (or twice the nodes) before a looping run is stopped, counted unfinished
+IDEAL_RUNS = 50
 
 Picker = Callable[[Sequence[ChoiceView], str, random.Random], str]
 
@@ -151,62 +152,41 @@ def _skilled_picker(table: NetTable, session: PlaySession, best_share: float) ->
     return pick
 
 
-class _Scorer:
-    """The overall score of a finished or abandoned session, equal to ``score_run(...).overall``.
-
-    Uses ``RunningScore(scenario, table).add(step)`` / ``.final(ending)`` (scoring v2) when the
-    scorer offers ``final``; otherwise ``score_run`` remembered per path (scores depend only on the
-    decisions taken: node, choice, options open, timed out; and on the ending)."""
-
-    def __init__(self, scenario: Scenario, catalog: Catalog):
-        self.scenario, self.catalog = scenario, catalog
-        self.table = NetTable(scenario)
-        self.running = hasattr(RunningScore, "final")
-        self._memo: dict[tuple[Any, ...], int] = {}
-
-    def score(self, session: PlaySession) -> int:
-        if self.running:
-            running = RunningScore(self.scenario, self.table)
-            for step in session.transcript:
-                running.add(step)
-            return running.final(session.ending)
-        transcript = session.transcript
-        ending_node = session.state if session.finished else None
-        key = (ending_node, *((s.node_id, s.choice_id, s.available, s.timed_out) for s in transcript))
-        found = self._memo.get(key)
-        if found is None:
-            found = self._memo[key] = score_run(self.scenario, transcript, self.catalog, session.ending).overall
-        return found
-
-
 def _top_band_floor() -> int:
     """The lowest overall score in the top band (Excellent), read from the scorer's bands."""
-    import scoring.scorer as scorer
-
-    label_of = getattr(scorer, "band_for", None) or scorer.grade_label
-    top = label_of(100)
-    return min(score for score in range(101) if label_of(score) == top)
+    top = band_for(100)
+    return min(score for score in range(101) if band_for(score) == top)
 
 
-def _play(machine: ScenarioMachine, scorer: _Scorer, pick_for: Callable[[PlaySession], Picker],
-          reads_line: bool, runs: int, seed: int | str, name: str) -> tuple[list[int], int]:
-    rng = random.Random(f"bots:{seed}:{name}")
+@dataclass(frozen=True)
+class _Player:
+    """One simulated player: its name (seeds its rng), how it picks, and whether it reads the line."""
+
+    name: str
+    pick_for: Callable[[PlaySession], Picker]
+    reads_line: bool = False
+
+
+def _play(machine: ScenarioMachine, table: NetTable, player: _Player, runs: int, seed: int | str,
+          max_steps: int) -> tuple[list[int], int]:
+    """Scores of ``runs`` seeded runs (``RunningScore.final``, equal to ``score_run(...).overall``)
+    and how many of them were stopped unfinished after ``max_steps`` decisions."""
+    rng = random.Random(f"bots:{seed}:{player.name}")
+    scenario, reads_line = machine.scenario, player.reads_line
     scores: list[int] = []
     unfinished = 0
     for run in range(runs):
         session = machine.start(seed=f"{seed}:{run}", clock=_zero_clock)
-        pick = pick_for(session)
+        pick, score = player.pick_for(session), RunningScore(scenario, table)
         try:
-            for _ in range(MAX_STEPS):
-                if session.finished:
-                    break
+            for _ in range(max_steps):
                 options = session.open_choices()
-                if not options:
+                if session.finished or not options:
                     break
                 line = session.beat().text if reads_line else ""
-                session.choose(pick(options, line, rng))
+                score.add(session.choose(pick(options, line, rng)))
             unfinished += not session.finished
-            scores.append(scorer.score(session))
+            scores.append(score.final(session.ending))
         finally:
             session.close()
     return scores, unfinished
@@ -254,27 +234,24 @@ def verdict(bots: dict[str, dict[str, Any]], skilled: dict[str, Any]) -> dict[st
 
 
 def simulate(scenario: Scenario, runs: int = 1000, seed: int | str = 0,
-             names: Sequence[str] | None = None, catalog: Catalog | None = None,
-             content_hash: str = "") -> dict[str, Any]:
+             names: Sequence[str] | None = None, content_hash: str = "") -> dict[str, Any]:
     """See the module doc. ``names`` picks strategies (default: all); ValueError for unknown ones."""
     chosen = list(STRATEGIES) if names is None else list(names)
     unknown = [n for n in chosen if n not in STRATEGIES]
     if unknown:
         raise ValueError(f"unknown strategy {', '.join(unknown)}; known: {', '.join(STRATEGIES)}")
-    machine = ScenarioMachine(scenario, content_hash)
-    scorer = _Scorer(scenario, catalog or default_catalog())
+    machine, table = ScenarioMachine(scenario, content_hash), NetTable(scenario)
+    max_steps = max(MAX_STEPS, 2 * len(scenario.nodes))
     top = _top_band_floor()
-    bots = {}
-    for name in chosen:
-        strategy = STRATEGIES[name]
-        scores, unfinished = _play(machine, scorer, lambda _s, p=strategy.pick: p, strategy.reads_line,
-                                   runs, seed, name)
-        bots[name] = figures(scores, unfinished, top)
-    table = NetTable(scenario)
-    references = {}
-    for name, share in (("skilled", SKILLED_BEST_SHARE), ("ideal", 1.0)):
-        scores, unfinished = _play(machine, scorer, lambda s, b=share: _skilled_picker(table, s, b),
-                                   False, runs if share < 1.0 else min(runs, 50), seed, name)
-        references[name] = figures(scores, unfinished, top)
+    players = [_Player(name, lambda _s, p=STRATEGIES[name].pick: p, STRATEGIES[name].reads_line)
+               for name in chosen]
+    skilled = _Player("skilled", lambda s: _skilled_picker(table, s, SKILLED_BEST_SHARE))
+    ideal = _Player("ideal", lambda s: _skilled_picker(table, s, 1.0))
+    bots = {p.name: figures(*_play(machine, table, p, runs, seed, max_steps), top) for p in players}
+    references = {
+        "skilled": figures(*_play(machine, table, skilled, runs, seed, max_steps), top),
+        # the ideal player differs between runs only where best options tie: fewer runs suffice
+        "ideal": figures(*_play(machine, table, ideal, min(runs, IDEAL_RUNS), seed, max_steps), top),
+    }
     return {"scenario": scenario.id, "runs": runs, "seed": seed, "top_band_floor": top, "bots": bots,
             **references, "verdict": verdict(bots, references["skilled"])}
