@@ -26,7 +26,7 @@ from __future__ import annotations
 import random
 import re
 import statistics
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -34,7 +34,7 @@ from scoring.scorer import NetTable, RunningScore, band_for
 from simulator.content.models import Scenario
 from simulator.engine.machine import ScenarioMachine
 from simulator.engine.session import PlaySession
-from simulator.engine.views import ChoiceView
+from simulator.engine.views import ChoiceView, Step
 
 MAX_NAIVE_MEAN = 45.0
 MAX_TOP_BAND_SHARE = 0.02
@@ -124,11 +124,11 @@ def _strategies() -> dict[str, Strategy]:
                  _by_key(lambda t: (-_count(t, _REFUSAL), len(t)))),
         Strategy("empathy-words", "most feel/frustrating/understand/imagine/upset words",
                  _by_key(lambda t: _count(t, _EMPATHY))),
-        Strategy("second-person", "most you/your words (talks about the customer)",
+        Strategy("second-person", "most you/your words, to sound customer-focused",
                  _by_key(lambda t: sum(1 for w in _words(t) if w in _SECOND_PERSON))),
         Strategy("asks-question", "an option that asks a question", _by_key(lambda t: "?" in t)),
         Strategy("mirror-customer", "most words shared with the customer's last line", _mirror, True),
-        Strategy("specific-promise", "most numbers and time words (sounds concrete)",
+        Strategy("specific-promise", "most numbers and time words, which sound concrete",
                  _by_key(lambda t: sum(1 for w in _words(t) if w.isdigit() or w in _SPECIFIC))),
     )
     return {s.name: s for s in items}
@@ -167,29 +167,50 @@ class _Player:
     reads_line: bool = False
 
 
+def _drive(session: PlaySession, pick: Picker, rng: random.Random, reads_line: bool,
+           max_steps: int) -> Iterator[Step]:
+    """Take decisions with ``pick`` until the call ends, nothing is open or ``max_steps`` were taken."""
+    for _ in range(max_steps):
+        options = session.open_choices()
+        if session.finished or not options:
+            return
+        yield session.choose(pick(options, session.beat().text if reads_line else "", rng))
+
+
 def _play(machine: ScenarioMachine, table: NetTable, player: _Player, runs: int, seed: int | str,
           max_steps: int) -> tuple[list[int], int]:
     """Scores of ``runs`` seeded runs (``RunningScore.final``, equal to ``score_run(...).overall``)
     and how many of them were stopped unfinished after ``max_steps`` decisions."""
     rng = random.Random(f"bots:{seed}:{player.name}")
-    scenario, reads_line = machine.scenario, player.reads_line
     scores: list[int] = []
     unfinished = 0
     for run in range(runs):
         session = machine.start(seed=f"{seed}:{run}", clock=_zero_clock)
-        pick, score = player.pick_for(session), RunningScore(scenario, table)
+        score = RunningScore(machine.scenario, table)
         try:
-            for _ in range(max_steps):
-                options = session.open_choices()
-                if session.finished or not options:
-                    break
-                line = session.beat().text if reads_line else ""
-                score.add(session.choose(pick(options, line, rng)))
+            for step in _drive(session, player.pick_for(session), rng, player.reads_line, max_steps):
+                score.add(step)
             unfinished += not session.finished
             scores.append(score.final(session.ending))
         finally:
             session.close()
     return scores, unfinished
+
+
+def _max_steps(scenario: Scenario) -> int:
+    return max(MAX_STEPS, 2 * len(scenario.nodes))
+
+
+def decisions_per_run(scenario: Scenario, seed: int | str = 0) -> int | None:
+    """Decisions the ideal player takes (always the best net option): the length of the call as
+    written, for budgets and minimum sizes; None when that run does not end within the step limit."""
+    session = ScenarioMachine(scenario).start(seed=f"{seed}:probe", clock=_zero_clock)
+    try:
+        pick = _skilled_picker(NetTable(scenario), session, 1.0)
+        taken = sum(1 for _ in _drive(session, pick, random.Random(0), False, _max_steps(scenario)))
+        return taken if session.finished else None
+    finally:
+        session.close()
 
 
 def _zero_clock() -> float:
@@ -241,7 +262,7 @@ def simulate(scenario: Scenario, runs: int = 1000, seed: int | str = 0,
     if unknown:
         raise ValueError(f"unknown strategy {', '.join(unknown)}; known: {', '.join(STRATEGIES)}")
     machine, table = ScenarioMachine(scenario, content_hash), NetTable(scenario)
-    max_steps = max(MAX_STEPS, 2 * len(scenario.nodes))
+    max_steps = _max_steps(scenario)
     top = _top_band_floor()
     players = [_Player(name, lambda _s, p=STRATEGIES[name].pick: p, STRATEGIES[name].reads_line)
                for name in chosen]

@@ -37,6 +37,7 @@ CODES = MappingProxyType({c.code: c for c in (
     Code("FL401", "error", "text too long for the play screen"),
     Code("FL402", "error", "too many options for the play screen"),
     Code("FL403", "warning", "customer portrait file not found"),
+    Code("FL601", "warning", "a naive strategy scores too well (the grade can be gamed)"),
     Code("FL901", "info", "state analysis skipped: too many states"),
 )})
 SEVERITY_RANK = MappingProxyType({"error": 2, "warning": 1, "info": 0})

@@ -111,6 +111,15 @@ def _missing_portrait(d):
     d["customer"]["portrait"] = "portraits/sam.png"
 
 
+def _gameable(d):
+    """Five decisions in a row where the longest option is always the best: 'longest' games it."""
+    for i in range(5):
+        nxt = f"g{i + 1}" if i < 4 else "e1"
+        best = choice("c1", nxt, {LF: 2, SE: 0}, text=f"Let me go through step {i} with you properly.")
+        d["nodes"][f"g{i}"] = {"line": "Go on.", "choices": [best, choice("c2", "e2", {LF: -1, SE: 1})]}
+    d["nodes"]["a"]["choices"][0]["next"] = "g0"
+
+
 def _invalid(d):
     del d["nodes"]["e1"]["ending"]["debrief"]
 
@@ -120,7 +129,7 @@ CASES = [
     ("FL105", _never), ("FL106", _stuck), ("FL201", _debrief), ("FL202", _ungraded), ("FL203", _feedback),
     ("FL204", _claimed), ("FL205", _unclaimed), ("FL206", _best_unreachable), ("FL207", _dominated),
     ("FL208", _perfect_bad), ("FL301", _short_timer), ("FL302", _timeout_best), ("FL401", _long_text),
-    ("FL402", _many_options), ("FL403", _missing_portrait),
+    ("FL402", _many_options), ("FL403", _missing_portrait), ("FL601", _gameable),
 ]
 
 

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from simulator.authoring.lint_rules.gaming import GAMING_RULES
 from simulator.authoring.lint_rules.screen import SCREEN_RULES
 from simulator.authoring.lint_rules.structure import STRUCTURE_RULES
 from simulator.authoring.lint_rules.teaching import TEACHING_RULES
 
-RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *SCREEN_RULES)
+RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *SCREEN_RULES, *GAMING_RULES)
