@@ -45,6 +45,15 @@ def miss_weight(best: int, chosen: int) -> int:
     return MAJOR_WEIGHT if best - chosen >= MAJOR_MISS else 1
 
 
+def miss_penalty(best: int, worst: int, chosen: int) -> float:
+    """A decision's weighted shortfall: ``miss_weight * (best - chosen) / (best - worst)``, 0 when
+    nothing was missed or the options were all equal. The one expression every scorer path uses,
+    so sums agree to the last bit."""
+    if best <= worst or chosen >= best:
+        return 0.0
+    return miss_weight(best, chosen) * ((best - chosen) / (best - worst))
+
+
 @dataclass(frozen=True)
 class StepGrade:
     """How one decision scored: the overall part and one reason per principle it tested.
@@ -67,6 +76,11 @@ class StepGrade:
     @property
     def shortfall(self) -> float:
         return (self.possible - self.earned) / self.possible if self.possible else 0.0
+
+    @property
+    def penalty(self) -> float:
+        """``miss_penalty`` of this decision (weight times shortfall)."""
+        return miss_penalty(self.best_net, self.worst_net, self.chosen_net)
 
     @property
     def weight(self) -> int:

@@ -34,6 +34,7 @@ from scoring.rules import (
     decision_quality,
     grade_label,
     grade_step,
+    miss_penalty,
     miss_weight,
     net,
 )
@@ -42,7 +43,7 @@ from simulator.engine.views import Step
 
 __all__ = [
     "BANDS", "MAJOR_MISS", "TOP_BAND", "NetTable", "RunningScore", "StepGrade", "band_for", "combine",
-    "decision_quality", "final_values", "grade_label", "grade_step", "miss_weight", "net", "score_run",
+    "decision_quality", "final_values", "grade_label", "grade_step", "miss_penalty", "miss_weight", "net", "score_run",
 ]
 
 
@@ -111,7 +112,7 @@ class RunningScore:
         if not step.available or high == low:  # nothing to compare (or a timeout with all locked)
             return 0.0
         self.graded += 1
-        lost = miss_weight(high, chosen) * (high - chosen) / (high - low)
+        lost = miss_penalty(high, low, chosen)
         self.penalty += lost
         return lost
 
@@ -139,7 +140,10 @@ def score_run(scenario: Scenario, transcript: Sequence[Step], catalog: Catalog,
     """The full report for a run; ``ending`` is None for an unfinished (abandoned) run."""
     grades = [grade_step(scenario, step) for step in transcript]
     graded = [g for g in grades if g.graded]
-    quality = decision_quality(sum(g.weight * g.shortfall for g in graded), len(graded))
+    penalty = 0.0
+    for g in graded:  # in call order, as RunningScore adds them
+        penalty += g.penalty
+    quality = decision_quality(penalty, len(graded))
     critical = any(g.choice.critical for g in grades)
     overall, caps = combine(quality, ending, critical)
     if not transcript and ending is None:

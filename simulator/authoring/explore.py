@@ -3,11 +3,12 @@
 Contract: ``explore(scenario, runs=0, seed=0)`` returns a JSON-ready dict with at least the keys
 ``nodes``, ``decisions``, ``endings``, ``states``, ``paths`` (an int, or "unbounded" when a loop on
 the way to an ending can be repeated), ``outcomes`` (reachable endings), ``best`` and ``worst``
-(overall score, the path of choice ids that reaches it, its ending) and ``principles`` (best and
-worst per principle graded anywhere), plus ``random`` (the score distribution of ``runs`` seeded
-random play-throughs) when ``runs`` > 0. Scores use ``scoring.scorer``'s formula exactly: playing
-a reported path through the engine and scorer gives the reported score (unless ``limit`` is true:
-the score is then approached by repeating ``loop`` and is not reached by one finite path).
+(overall score v2, the path of choice ids that reaches it, its ending; see ``extremes``) and
+``principles`` (best and worst per principle graded anywhere), plus ``random`` (the score
+distribution of ``runs`` seeded random play-throughs) when ``runs`` > 0. Scores use
+``scoring.scorer``'s formula exactly: playing a reported path through the engine and scorer gives
+the reported score (for a per-principle entry, unless ``limit`` is true: the score is then
+approached by repeating ``loop`` and is not reached by one finite path).
 Raises ``StateSpaceTooLarge`` for scenarios whose conditions create too many states.
 """
 
@@ -17,7 +18,9 @@ import random
 from collections import Counter
 from typing import Any
 
+from scoring.rules import combine, decision_quality
 from simulator.authoring.dag import acyclic_facts, sinks_first
+from simulator.authoring.extremes import extremes
 from simulator.authoring.statespace import StateSpace, build_state_space
 from simulator.authoring.walks import Plan, Witness, components, count_paths, finishing, optimise
 from simulator.content.models import Scenario
@@ -48,40 +51,6 @@ def _describe(space: StateSpace, witness: Witness) -> dict[str, Any]:
     return result
 
 
-def _overall(plan: Plan, can_finish: list[bool], maximise: bool) -> dict[str, Any]:
-    space = plan.space
-    found = optimise(plan, can_finish, space.earned, space.possible, maximise)
-    ungraded = _ungraded_walk(space, can_finish) if found is None or (maximise and found.ratio < 1) else None
-    if found is None or (maximise and ungraded is not None and found.ratio < 1):
-        found = ungraded  # a play-through with nothing to grade scores 100 by the scorer's rule
-    if found is None:
-        raise ValueError("no ending can be reached from the start")
-    return _describe(space, found)
-
-
-def _ungraded_walk(space: StateSpace, can_finish: list[bool]) -> Witness | None:
-    """A complete play-through using only decisions that grade nothing overall, if one exists."""
-    from collections import deque
-    from fractions import Fraction
-
-    parent = {0: -1}
-    queue = deque([0])
-    while queue:
-        state = queue.popleft()
-        if space.is_ending(state):
-            edges = []
-            while parent[state] >= 0:
-                edges.append(parent[state])
-                state = space.source(parent[state])
-            return Witness(tuple(edges[::-1]), 0, 0, Fraction(1))
-        for edge in space.edges(state):
-            nxt = space.target[edge]
-            if space.possible[edge] == 0 and nxt not in parent and can_finish[nxt]:
-                parent[nxt] = edge
-                queue.append(nxt)
-    return None
-
-
 def _principles(plan: Plan, can_finish: list[bool]) -> dict[str, Any]:
     space = plan.space
     result: dict[str, Any] = {}
@@ -98,26 +67,30 @@ def _principles(plan: Plan, can_finish: list[bool]) -> dict[str, Any]:
 
 
 def random_runs(space: StateSpace, runs: int, seed: int | str) -> dict[str, Any]:
-    """Score distribution of ``runs`` play-throughs choosing uniformly among available options."""
+    """Score distribution (scoring v2) of ``runs`` play-throughs choosing uniformly among open options."""
     rng = random.Random(f"explore:{seed}")
     draw, first, target = rng.random, space.first, space.target
+    graded, penalty, critical = space.graded, space.penalty, space.critical
     scores: list[int] = []
     outcomes: Counter[str] = Counter()
     unfinished = 0
     for _ in range(runs):
-        state, earned, possible = 0, 0, 0
+        state, lost, count, crossed = 0, 0.0, 0, False
         for _ in range(MAX_RANDOM_STEPS):
             low, high = first[state], first[state + 1]
             if low == high:
                 break
             edge = low + int(draw() * (high - low))
-            earned, possible, state = earned + space.earned[edge], possible + space.possible[edge], target[edge]
+            if graded[edge]:
+                lost, count = lost + penalty[edge], count + 1
+            crossed = crossed or critical[edge]
+            state = target[edge]
         ending = space.scenario.nodes[space.nodes[state]].ending
         if ending is None:
             unfinished += 1
             continue
         outcomes[ending.outcome.value] += 1
-        scores.append(percent(earned, possible))
+        scores.append(combine(decision_quality(lost, count), ending, crossed)[0])
     histogram = Counter(min(score // 10, 9) for score in scores)
     ordered = sorted(scores)
     return {
@@ -145,6 +118,7 @@ def explore_space(space: StateSpace, runs: int = 0, seed: int | str = 0) -> dict
     rank = {node_id: k for k, node_id in enumerate(scenario.nodes)}
     endings_reached = sorted({node_id for node_id, end in zip(space.nodes, space.ending, strict=True) if end},
                              key=rank.__getitem__)
+    best, worst = extremes(space)
     report: dict[str, Any] = {
         "scenario": scenario.id,
         "nodes": len(scenario.nodes),
@@ -155,8 +129,8 @@ def explore_space(space: StateSpace, runs: int = 0, seed: int | str = 0) -> dict
         "condition_variables": list(space.variables),
         "paths": "unbounded" if paths is None else paths,
         "outcomes": [_ending_info(scenario, node_id) for node_id in endings_reached],
-        "best": _overall(plan, can_finish, True),
-        "worst": _overall(plan, can_finish, False),
+        "best": best,
+        "worst": worst,
         "principles": _principles(plan, can_finish),
     }
     if runs > 0:

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from itertools import chain, repeat
 from operator import itemgetter, sub
 
+from scoring.rules import miss_penalty
 from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 
 MAX_STATES = 300_000
@@ -49,6 +50,9 @@ class StateSpace:
     option: list[int] = field(default_factory=list)        # per edge: its row in the option tables below
     option_pe: list[tuple[int, ...]] = field(default_factory=list)  # per option row: p_earned
     option_pp: list[tuple[int, ...]] = field(default_factory=list)  # per option row: p_possible
+    penalty: list[float] = field(default_factory=list)     # per edge: scoring v2's weighted shortfall
+    graded: list[bool] = field(default_factory=list)       # per edge: do the open options' nets differ?
+    critical: list[bool] = field(default_factory=list)     # per edge: is the choice marked critical?
 
     @property
     def size(self) -> int:
@@ -130,6 +134,8 @@ class _Tables:
         self.static: list[list[tuple[int, int, int]] | None] = []
         self.earned: list[int] = []
         self.possible: list[int] = []
+        self.penalty: list[float] = []
+        self.critical: list[bool] = []
         self.choice: list[int] = []
         self.choices = self._read_choices()
         signatures: dict[tuple[str | None, ...], int] = {}
@@ -195,6 +201,8 @@ class _Tables:
                 self.choice.append(position)
                 self.earned.append(net - low)
                 self.possible.append(high - low)
+                self.penalty.append(miss_penalty(high, low, net))
+                self.critical.append(self.scenario.nodes[self.ids[node]].choices[position].critical)
                 self.space.option_pe.append(tuple(map(sub, grades, lows)))
                 self.space.option_pp.append(possible)
         self.rows[(node, available)] = rows
@@ -299,3 +307,6 @@ def _fill(space: StateSpace, tables: _Tables, state_node: list[int], state_vecto
     space.possible = list(map(tables.possible.__getitem__, option))
     space.p_earned = list(map(space.option_pe.__getitem__, option))
     space.p_possible = list(map(space.option_pp.__getitem__, option))
+    space.penalty = list(map(tables.penalty.__getitem__, option))
+    space.graded = [p > 0 for p in space.possible]
+    space.critical = list(map(tables.critical.__getitem__, option))

@@ -129,12 +129,14 @@ def reachable_scores(ctx: Context) -> Iterator[Finding]:
 def _best_text(space: StateSpace, principle: int | None) -> str:
     from simulator.authoring.walks import Plan, components, finishing, optimise
 
-    comps, can_finish = components(space), finishing(space)
     if principle is None:
-        earned, possible = space.earned, space.possible
-    else:
-        earned = [e[principle] for e in space.p_earned]
-        possible = [p[principle] for p in space.p_possible]
+        from simulator.authoring.extremes import extremes
+
+        best_path = extremes(space)[0]
+        return f"the best reachable is {best_path['score']} (via {' > '.join(best_path['path'])})"
+    comps, can_finish = components(space), finishing(space)
+    earned = [e[principle] for e in space.p_earned]
+    possible = [p[principle] for p in space.p_possible]
     best = optimise(Plan(space, comps, can_finish), can_finish, earned, possible, True)
     if best is None:
         return "it is never graded on a complete path"
