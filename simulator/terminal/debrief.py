@@ -1,10 +1,11 @@
-"""Plain-text debrief of a ``Report``: outcome, scores with reasons, and every decision reviewed."""
+"""Plain-text debrief of a ``Report`` (debrief v2): outcome, score with its rule, explained bars,
+strengths, one "to work on" entry per decision where a better option was open, and every decision."""
 
 from __future__ import annotations
 
 import textwrap
 
-from scoring.report import Note, Report
+from scoring.report import DecisionReview, Report
 
 WIDTH = 78
 
@@ -18,6 +19,13 @@ def _wrap(text: str, indent: str) -> str:
     return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
 
 
+def score_line(report: Report) -> str:
+    """``Overall score: 84/100 (Proficient): decisions 80 x 0.8 + ending 100 x 0.2``, plus caps."""
+    line = (f"Overall score: {report.overall}/100 ({report.band or report.grade}): decisions "
+            f"{report.decision_quality} x 0.8 + ending {report.ending_points} x 0.2")
+    return line + (f"; capped because {' and '.join(report.caps)}" if report.caps else "")
+
+
 def format_debrief(report: Report) -> str:
     """The whole debrief as text; every score line is followed by the reasons behind it."""
     lines = ["", "=" * WIDTH, f"DEBRIEF: {report.scenario_title}", "=" * WIDTH]
@@ -26,29 +34,35 @@ def format_debrief(report: Report) -> str:
         lines.append(_wrap(report.debrief or "", "  "))
     else:
         lines.append("Outcome: the call was left unfinished.")
-    lines += ["", f"Overall score: {report.overall}/100  ({report.grade})", "",
+    lines += ["", _wrap(score_line(report), ""), _wrap(report.summary_note, ""), "",
               "Principle scores (each graded against the best option you had at the time):"]
     for score in report.principles:
         lines.append(f"  {score.name:<28} {bar(score.score)} {score.score:>3}/100")
-    lines += _notes("Strengths", report.strengths)
-    lines += _notes("To work on", report.weaknesses)
+        if score.score < 100 and score.explanation:
+            lines.append(_wrap(score.explanation, "      "))
+    if report.strengths:
+        lines += ["", "Strengths:"]
+        for note in report.strengths:
+            lines.append(_wrap(f"[{note.principle_name}] \"{note.choice_text}\" {note.feedback}", "  - "))
+    lines += ["", "To work on:"]
+    lines += [line for review in report.to_work_on for line in _work_on(review)] or \
+        ["  Nothing: you took the best option you had at every decision."]
     lines += ["", "Your decisions:"]
     for review in report.decisions:
-        mark = "best" if review.was_best else "could be better"
+        mark = {"best": "best", "minor": "could be better", "major": "major miss",
+                "ungraded": "all options equal"}.get(review.severity, review.severity)
         timed = " (time ran out)" if review.timed_out else ""
-        lines.append(f"  {review.step + 1}. You said{timed}: \"{review.choice_text}\"  [{mark}]")
-        lines.append(_wrap(review.feedback, "       "))
-        if review.better_text:
-            lines.append(_wrap(f"Better: \"{review.better_text}\"", "       "))
-            lines.append(_wrap(f"Why: {review.better_feedback}", "       "))
+        critical = " CRITICAL" if review.critical else ""
+        lines.append(_wrap(f"{review.step + 1}. You said{timed}: \"{review.choice_text}\"  [{mark}{critical}]", "  "))
     return "\n".join(lines) + "\n"
 
 
-def _notes(title: str, notes: tuple[Note, ...]) -> list[str]:
-    if not notes:
-        return []
-    lines = ["", f"{title}:"]
-    for note in notes:
-        text = f"[{note.principle_name}] {note.feedback}"
-        lines.append(textwrap.fill(text, WIDTH, initial_indent="  - ", subsequent_indent="    "))
-    return lines
+def _work_on(review: DecisionReview) -> list[str]:
+    severity = "major miss" if review.severity == "major" else "a better option was open"
+    return [
+        _wrap(f"{review.step + 1}. They said: \"{review.prompt}\"", "  "),
+        _wrap(f"You said: \"{review.choice_text}\" ({severity}{', critical' if review.critical else ''})", "     "),
+        _wrap(review.feedback, "     "),
+        _wrap(f"Better: \"{review.better_text}\"", "     "),
+        _wrap(f"Why: {review.better_feedback}", "     "),
+    ]

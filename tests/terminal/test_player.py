@@ -57,7 +57,8 @@ def test_scripted_path_ends_with_a_debrief(parcel: LoadedScenario, catalog: Cata
     report, text, session = run(parcel, catalog, ["@ask-details", "@tell-truth"])
     assert report is not None and report.finished and session.finished
     assert "DEBRIEF: The Late Parcel" in text and "Outcome: Gift saved (resolved, good)" in text
-    assert "Overall score: 100/100  (Excellent)" in text
+    assert "Overall score: 100/100 (Excellent): decisions 100 x 0.8 + ending 100 x 0.2" in text
+    assert "To work on:\n  Nothing: you took the best option" in text  # a best-path run has nothing to work on
     for score in report.principles:
         assert f"{score.name:<28} {bar(score.score)} {score.score:>3}/100" in text
     assert "Coach: You apologised and asked" in text  # coach mode comments after each choice
@@ -112,7 +113,8 @@ def test_debrief_of_unfinished_report(parcel: LoadedScenario, catalog: Catalog) 
     session = ScenarioMachine(parcel.scenario).start()
     session.choose("blame-courier")
     text = format_debrief(score_run(parcel.scenario, session.transcript, catalog, None))
-    assert "Outcome: the call was left unfinished." in text and "could be better" in text
+    assert "Outcome: the call was left unfinished." in text and "[major miss]" in text
+    assert "Better: \"" in text and "They said: \"" in text  # the missed decision, with the better option
 
 
 @pytest.mark.parametrize(("score", "expected"), [(0, "." * 20), (100, "#" * 20), (50, "#" * 10 + "." * 10)])
