@@ -4,6 +4,8 @@ Exit codes: 0 when the conversation reached an ending, 1 when the scenario is in
 found, 2 when the input ended or the player quit before the end, 3 when the results database
 cannot be used (checked before play; a run that then fails to save is kept in a local file).
 With --text every run is saved (finished or abandoned): see docs/workshops.md.
+With --json (implies --text) standard output carries only JSON lines (docs/json-protocol.md); the
+save message becomes a ``{"type": "saved"}`` line, problems go to standard error.
 """
 
 from __future__ import annotations
@@ -23,6 +25,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     add_scenario_argument(parser)
     parser.add_argument("--text", action="store_true", help="play in the terminal")
+    parser.add_argument("--json", action="store_true",
+                        help="with --text: speak JSON lines on stdout and read option ids on stdin "
+                        "(for bots and other front ends; see docs/json-protocol.md); implies --text")
     parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
     parser.add_argument("--mode", choices=("coach", "assessment"), default=None,
                         help="coach: feedback after every choice; assessment: only at the end "
@@ -45,7 +50,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.text:
+    if not (args.text or args.json):
         return start_game(args)
     return play_text(args)
 
@@ -58,6 +63,7 @@ def play_text(args: argparse.Namespace) -> int:
     args.mode = args.mode or "coach"
     from scoring.catalog import default_catalog
     from simulator.engine.machine import ScenarioMachine
+    from simulator.terminal.json_player import JsonPlayer
     from simulator.terminal.player import TerminalOptions, TerminalPlayer
 
     catalog = default_catalog()
@@ -85,18 +91,31 @@ def play_text(args: argparse.Namespace) -> int:
     interrupted = False
     try:
         try:
-            report = TerminalPlayer(session, catalog, sys.stdin, sys.stdout, options).run()
+            player = JsonPlayer if args.json else TerminalPlayer
+            report = player(session, catalog, sys.stdin, sys.stdout, options).run()
         except KeyboardInterrupt:  # Ctrl-C: still keep the run, marked abandoned
             report, interrupted = None, True
         saved, message = save_played_run(args, session, catalog, started_at)
     finally:
         session.close()
-    print(message, file=sys.stdout if saved else sys.stderr)
+    _tell_saved(args, saved, message)
     if interrupted:
         return 130
     if not saved:
         return SAVE_FAILED_EXIT
     return 0 if report is not None else 2
+
+
+def _tell_saved(args: argparse.Namespace, saved: bool, message: str) -> None:
+    """The save message: on stdout when saved (a JSON line with --json), else on stderr."""
+    if not saved:
+        print(message, file=sys.stderr)
+    elif args.json:
+        import json
+
+        print(json.dumps({"type": "saved", "message": message}, ensure_ascii=False), flush=True)
+    else:
+        print(message)
 
 
 def start_game(args: argparse.Namespace) -> int:
