@@ -27,7 +27,7 @@ from typing import Any
 from benchmarks.common import Context, Figure
 
 # Benchmark modules in the order they run (cheap and in-process first).
-MODULES = ("loading", "engine", "explore", "results", "startup", "frames", "idle", "memory")
+MODULES = ("loading", "engine", "explore", "bots", "results", "startup", "frames", "idle", "memory")
 
 
 def machine_info() -> dict[str, Any]:
