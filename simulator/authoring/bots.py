@@ -201,13 +201,15 @@ def _max_steps(scenario: Scenario) -> int:
     return max(MAX_STEPS, 2 * len(scenario.nodes))
 
 
-def decisions_per_run(scenario: Scenario, seed: int | str = 0) -> int | None:
+def decisions_per_run(scenario: Scenario, seed: int | str = 0, limit: int | None = None) -> int | None:
     """Decisions the ideal player takes (always the best net option): the length of the call as
-    written, for budgets and minimum sizes; None when that run does not end within the step limit."""
+    written, for budgets and minimum sizes; None when that run does not end within ``limit``
+    decisions (default: the simulation's step limit)."""
     session = ScenarioMachine(scenario).start(seed=f"{seed}:probe", clock=_zero_clock)
     try:
         pick = _skilled_picker(NetTable(scenario), session, 1.0)
-        taken = sum(1 for _ in _drive(session, pick, random.Random(0), False, _max_steps(scenario)))
+        steps = _max_steps(scenario) if limit is None else limit
+        taken = sum(1 for _ in _drive(session, pick, random.Random(0), False, steps))
         return taken if session.finished else None
     finally:
         session.close()

@@ -8,7 +8,8 @@ from typing import Any
 
 import pytest
 
-from simulator.authoring.bots import STRATEGIES, simulate
+from simulator.authoring.bots import STRATEGIES, decisions_per_run, simulate
+from simulator.authoring.lint import Finding, lint_file
 from simulator.cli.main import main
 from simulator.content.models import Scenario
 from tests.authoring.scenario_factory import ending, scenario
@@ -136,3 +137,30 @@ def test_cli_text_names_the_strategy(longest_file: Path, capsys):
 def test_cli_refuses_zero_runs(longest_file: Path, capsys):
     assert main(["explore", str(longest_file), "--bots", "--runs", "0"]) == 1
     assert "--runs must be at least 1" in capsys.readouterr().err
+
+
+def _fl601(tmp_path: Path, data: dict[str, Any], catalog) -> list[Finding]:
+    path = tmp_path / "s.yaml"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    return [f for f in lint_file(path, catalog.ids()) if f.code == "FL601"]
+
+
+def test_lint_names_the_gaming_strategy_with_its_figures(tmp_path: Path, catalog):
+    findings = _fl601(tmp_path, _chain([LONG] * DECISIONS), catalog)
+    [longest] = [f for f in findings if f.message.startswith("a naive strategy scores too well: 'longest'")]
+    assert longest.severity == "warning" and longest.line > 0
+    assert "averages 100.0" in longest.message and "top band in 100.0 % of 200 runs" in longest.message
+    assert "vary which option is longest" in longest.hint
+    assert any(f.message.startswith("skill barely pays") for f in findings)
+
+
+def test_lint_passes_the_balanced_scenario(tmp_path: Path, catalog):
+    assert _fl601(tmp_path, _chain([LONG, SHORT, MIDDLE, SHORT, MIDDLE, LONG]), catalog) == []
+
+
+def test_lint_skips_calls_too_short_to_judge(tmp_path: Path, catalog):
+    """Three decisions: chance alone would put random players in the top band, so no FL601."""
+    data = _chain([LONG] * DECISIONS)
+    data["nodes"]["n2"]["choices"][0]["next"] = "good"
+    assert decisions_per_run(Scenario.model_validate(data)) == 3
+    assert _fl601(tmp_path, data, catalog) == []

@@ -51,11 +51,12 @@ HINTS = {
 
 def _runs_for(ctx: Context) -> int:
     """Runs per player that fit ``STEP_BUDGET``, or 0 when lint should skip the simulation."""
-    length = decisions_per_run(ctx.scenario, seed=SEED)
+    players = len(STRATEGIES) + 2  # the skilled and ideal references
+    longest = STEP_BUDGET // (players * MIN_LINT_RUNS)  # a longer call would get too few runs
+    length = decisions_per_run(ctx.scenario, seed=SEED, limit=longest)
     if length is None or length < MIN_DECISIONS:
         return 0
-    players = len(STRATEGIES) + 2  # the skilled and ideal references
-    runs = min(LINT_RUNS, STEP_BUDGET // max(1, length * players))
+    runs = min(LINT_RUNS, STEP_BUDGET // (length * players))
     return runs if runs >= MIN_LINT_RUNS else 0
 
 
