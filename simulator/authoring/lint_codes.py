@@ -37,7 +37,18 @@ CODES = MappingProxyType({c.code: c for c in (
     Code("FL401", "error", "text too long for the play screen"),
     Code("FL402", "error", "too many options for the play screen"),
     Code("FL403", "warning", "customer portrait file not found"),
+    Code("FL501", "warning", "the best option is the longest too often"),
+    Code("FL502", "warning", "the best option is far longer than every other option"),
+    Code("FL503", "warning", "a phrase gives the best or the worst option away"),
+    Code("FL504", "warning", "every option of a decision is graded the same"),
+    Code("FL505", "warning", "two options of a node have the same text"),
+    Code("FL506", "warning", "too many straw options"),
     Code("FL601", "warning", "a naive strategy scores too well (the grade can be gamed)"),
+    Code("FL701", "warning", "' #' in unquoted text: the rest of the line is dropped"),
+    Code("FL702", "warning", "a line or debrief variant can never be said"),
+    Code("FL703", "warning", "variable is set but never read"),
+    Code("FL704", "warning", "the starter's placeholder text is left in"),
+    Code("FL705", "warning", "character the game's fonts cannot draw"),
     Code("FL901", "info", "state analysis skipped: too many states"),
 )})
 SEVERITY_RANK = MappingProxyType({"error": 2, "warning": 1, "info": 0})

@@ -157,7 +157,10 @@ def test_portrait_found_beside_the_scenario_is_clean(tmp_path, catalog):
 
 def test_every_code_is_documented_and_tested():
     text = (PROJECT_ROOT / "docs" / "lint-codes.md").read_text(encoding="utf-8")
-    tested = {c for c, _ in CASES}
+    from tests.authoring.test_lint_tells import CASES as TELL_CASES
+    from tests.authoring.test_lint_traps import CASES as TRAP_CASES
+
+    tested = {c for c, _ in (*CASES, *TELL_CASES, *TRAP_CASES)}
     for code in CODES:
         assert f"## {code}" in text, f"{code} has no section in docs/lint-codes.md"
         assert code in tested or code == "FL901"

@@ -6,5 +6,7 @@ from simulator.authoring.lint_rules.gaming import GAMING_RULES
 from simulator.authoring.lint_rules.screen import SCREEN_RULES
 from simulator.authoring.lint_rules.structure import STRUCTURE_RULES
 from simulator.authoring.lint_rules.teaching import TEACHING_RULES
+from simulator.authoring.lint_rules.tells import TELL_RULES
+from simulator.authoring.lint_rules.traps import TRAP_RULES
 
-RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *SCREEN_RULES, *GAMING_RULES)
+RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *SCREEN_RULES, *TELL_RULES, *TRAP_RULES, *GAMING_RULES)
