@@ -194,6 +194,7 @@ class BarView:
     earned: int
     possible: int
     previous_best: int | None
+    explanation: str = ""
 
 
 @dataclass(frozen=True)
@@ -215,10 +216,15 @@ class DecisionView:
     principle_notes: tuple[str, ...]
     better_text: str | None
     better_feedback: str | None
+    severity: str = "best"
+    critical: bool = False
 
 
 @dataclass(frozen=True)
 class DebriefView:
+    """Everything the debrief screen shows (debrief v2): ``work_on`` holds only the decisions where
+    a better option was open; ``strengths`` only best-taken decisions; bars carry explanations."""
+
     title: str
     outcome: str
     ending_title: str
@@ -230,15 +236,25 @@ class DebriefView:
     strengths: tuple[NoteView, ...]
     weaknesses: tuple[NoteView, ...]
     decisions: tuple[DecisionView, ...]
+    band: str = ""
+    score_rule: str = ""
+    summary: str = ""
+    work_on: tuple[DecisionView, ...] = ()
 
 
 def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
+def score_rule(report: Report) -> str:
+    """How the overall score was made, in one line a player can check."""
+    rule = f"Decisions {report.decision_quality} x 0.8 + ending {report.ending_points} x 0.2"
+    return rule + (f"; capped because {' and '.join(report.caps)}" if report.caps else "")
+
+
 def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
     best_scores = previous.principle_scores if previous else {}
-    bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id))
+    bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id), p.explanation)
                  for p in report.principles)
     notes_by_step: dict[int, list[str]] = {}
     for p in report.principles:
@@ -248,7 +264,8 @@ def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
     decisions = tuple(
         DecisionView(d.step, d.prompt, d.choice_text, d.feedback, d.was_best, d.timed_out,
                      f"{d.net - d.worst_net} of {d.best_net - d.worst_net} points",
-                     tuple(notes_by_step.get(d.step, ())), d.better_text, d.better_feedback)
+                     tuple(notes_by_step.get(d.step, ())), d.better_text, d.better_feedback,
+                     d.severity, d.critical)
         for d in report.decisions)
     return DebriefView(
         report.scenario_title, OUTCOME_LABELS.get(report.outcome or "", "Unfinished"),
@@ -256,5 +273,6 @@ def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
         previous.overall if previous else None, bars,
         tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.strengths),
         tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.weaknesses),
-        decisions,
+        decisions, report.band or report.grade, score_rule(report), report.summary_note,
+        tuple(d for d in decisions if d.severity in ("minor", "major")),
     )

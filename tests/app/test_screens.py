@@ -152,7 +152,7 @@ def test_retry_from_a_decision(make_app) -> None:  # type: ignore[no-untyped-def
     press(app, pygame.K_RETURN)
     debrief = app.top
     assert isinstance(debrief, DebriefScreen) and debrief.view.decisions[1].better_text
-    assert debrief.menu.focus_key("decision-1")
+    assert debrief.menu.focus_key("work-on-1")  # the decision to work on
     press(app, pygame.K_RETURN)
     retry = app.top
     assert isinstance(retry, PlayScreen)

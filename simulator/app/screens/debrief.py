@@ -1,5 +1,6 @@
-"""The debrief: outcome, score and grade, principle bars beside the previous best, strengths and
-weaknesses with their feedback, and every decision annotated with the better option.
+"""The debrief (v2): outcome, score with its band and rule, what to work on (only decisions where a
+better option was open, each with the better option and why), principle bars that explain their
+number on Enter, best-taken strengths, and every decision in one line.
 
 Building the screen scores the run, reads the previous best (before saving), then saves the run.
 Enter on a decision retries from just before it; "Try again" starts the scenario over.
@@ -7,94 +8,23 @@ Enter on a decision retries from just before it; "Try again" starts the scenario
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
-
-import pygame
+from typing import TYPE_CHECKING
 
 from simulator.app.runs import Run, record_run, score
 from simulator.app.screens.base import ListScreen
-from simulator.app.viewmodels import BarView, DebriefView, DecisionView, debrief_view
-from simulator.app.widgets.draw import focus_ring, hatch, panel
-from simulator.app.widgets.rows import PAD, ButtonRow, Row, TextRow
+from simulator.app.viewmodels import DebriefView, debrief_view
+from simulator.app.widgets.debrief_rows import ButtonBarRow, DecisionStrip, PrincipleRow, WorkOnRow
+from simulator.app.widgets.rows import Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
     from simulator.app.library import LibraryEntry
     from simulator.engine.session import PlaySession
 
-HINT = "Up/Down: move   Enter: choose, or retry from a decision   PageUp/PageDown: scroll   Esc: back"
-BAR = 14
+HINT = "Up/Down: move   Left/Right: pick   Enter: choose or retry   PageUp/PageDown: scroll   Esc: back"
 
 
-class BarsRow(Row):
-    """Per-principle bars: this run (striped) and the previous best (outlined), with numbers."""
-
-    def __init__(self, bars: tuple[BarView, ...]):
-        self.bars = bars
-        self.labels: list[pygame.Surface] = []
-
-    def layout(self, ctx: Any, width: int) -> int:
-        self.labels = []
-        for bar in self.bars:
-            best = f"best before: {bar.previous_best}" if bar.previous_best is not None else "no earlier run"
-            text = f"{bar.name}: {bar.score}/100 ({bar.earned} of {bar.possible} points; {best})"
-            self.labels.append(ctx.text.render(text, "small", ctx.theme.text, width))
-        return sum(label.get_height() + 2 * BAR + 14 for label in self.labels)
-
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
-        theme, y = ctx.theme, rect.top
-        for bar, label in zip(self.bars, self.labels, strict=True):
-            surface.blit(label, (rect.left, y))
-            y += label.get_height() + 3
-            now = pygame.Rect(rect.left, y, rect.width, BAR)
-            pygame.draw.rect(surface, theme.meter_bg, now)
-            fill = pygame.Rect(now.left, now.top, now.width * bar.score // 100, BAR)
-            pygame.draw.rect(surface, theme.meter_fill, fill)
-            hatch(surface, fill, theme.panel, 9)
-            pygame.draw.rect(surface, theme.text, now, 1)
-            y += BAR + 2
-            if bar.previous_best is not None:
-                best = pygame.Rect(rect.left, y, rect.width * bar.previous_best // 100, BAR - 4)
-                pygame.draw.rect(surface, theme.best_marker, best, 2)
-            y += BAR + 9
-
-
-class DecisionRow(Row):
-    """One decision: the moment, what was said, how it scored and the better option."""
-
-    focusable = True
-
-    def __init__(self, screen: DebriefScreen, view: DecisionView):
-        self.screen, self.view, self.key = screen, view, f"decision-{view.step}"
-        self.surfaces: list[pygame.Surface] = []
-
-    def layout(self, ctx: Any, width: int) -> int:
-        theme, v, inner = ctx.theme, self.view, width - 2 * PAD
-        mark = "BEST CHOICE" if v.was_best else "COULD BE BETTER"
-        lines = [(f"Decision {v.step + 1}: {mark} ({v.points})", "body", theme.good if v.was_best else theme.bad),
-                 (f'Customer: "{v.prompt}"', "small", theme.muted),
-                 (("You let the time run out: " if v.timed_out else "You said: ") + f'"{v.choice_text}"', "body",
-                  theme.text),
-                 ("Why: " + v.feedback, "small", theme.text)]
-        lines += [("  " + note, "small", theme.muted) for note in v.principle_notes]
-        if v.better_text:
-            lines.append((f'Better: "{v.better_text}"', "body", theme.good))
-            lines.append(("Why: " + (v.better_feedback or ""), "small", theme.text))
-        lines.append(("Enter: retry from this decision", "small", theme.muted))
-        self.surfaces = [ctx.text.render(text, role, color, inner) for text, role, color in lines]
-        return sum(s.get_height() + 5 for s in self.surfaces) + 2 * PAD
-
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
-        panel(surface, rect, ctx.theme.panel, ctx.theme.focus if focused else ctx.theme.panel_border, 2)
-        if focused:
-            focus_ring(surface, rect, ctx.theme.focus, ctx.theme.focus_width)
-        y = rect.top + PAD
-        for text in self.surfaces:
-            surface.blit(text, (rect.left + PAD, y))
-            y += text.get_height() + 5
-
-    def activate(self) -> None:
-        self.screen.retry_from(self.view.step)
+MAX_STRENGTHS = 3  # more would push the decisions off the third screen of a 20-decision call
 
 
 class DebriefScreen(ListScreen):
@@ -115,33 +45,39 @@ class DebriefScreen(ListScreen):
 
     def rows(self) -> list[Row]:
         v = self.view
-        best = f"   (your previous best: {v.previous_best})" if v.previous_best is not None else ""
+        best = f"; your previous best {v.previous_best}" if v.previous_best is not None else ""
         rows: list[Row] = [
-            TextRow(f"{v.ending_title}  ({v.outcome})", role="h1"),
-            TextRow(f"Score: {v.overall}/100, {v.grade}{best}", role="h2",
+            TextRow(f"{v.ending_title} ({v.outcome}): {v.overall}/100, {v.band}{best}", role="h2",
                     color="good" if v.overall >= 75 else "text"),
-            TextRow(v.debrief),
-            ButtonRow("Try again", self.try_again, key="again", primary=True, detail="Play the whole scenario again"),
-            ButtonRow("Choose another scenario", self.back, key="list"),
-            ButtonRow("See the leaderboard for this scenario", self.open_leaderboard, key="leaderboard"),
-            TextRow("Principles: this run (striped bar) and your previous best (outlined bar)", role="h2"),
-            TextRow("Each decision that tested a principle counts: points earned out of the points possible "
-                    "between the worst and the best option you had.", role="small", color="muted"),
-            BarsRow(v.bars) if v.bars else TextRow("No decision tested a principle.", color="muted"),
-            TextRow("Strengths", role="h2"),
+            TextRow(f"{v.summary} {v.score_rule}.", role="small", color="muted"),
+            TextRow(v.debrief, role="small"),
+            ButtonBarRow([("Try again", self.try_again), ("Another scenario", self.back),
+                          ("Leaderboard", self.open_leaderboard)]),
+            TextRow("To work on", role="h2"),
         ]
-        rows += [TextRow(f"+ {n.principle}: \"{n.choice_text}\" {n.feedback}", color="good") for n in v.strengths]
-        if not v.strengths:
-            rows.append(TextRow("None this time.", color="muted"))
-        rows.append(TextRow("To work on", role="h2"))
-        rows += [TextRow(f"- {n.principle}: \"{n.choice_text}\" {n.feedback}", color="bad") for n in v.weaknesses]
-        if not v.weaknesses:
-            rows.append(TextRow("Nothing: every graded choice was the best available.", color="muted"))
-        rows.append(TextRow("Every decision", role="h2"))
-        rows += [DecisionRow(self, d) for d in v.decisions]
+        rows += [WorkOnRow(d, self.retry_from) for d in v.work_on]
+        if not v.work_on:
+            rows.append(TextRow("Nothing: you took the best option you had at every decision.", role="small",
+                                color="muted"))
+        rows.append(TextRow("Principles (Enter on one: why this number)", role="h2"))
+        rows += [PrincipleRow(bar, self.relayout) for bar in v.bars]
+        if not v.bars:
+            rows.append(TextRow("No decision tested a principle.", color="muted"))
+        if v.strengths:
+            rows.append(TextRow("Strengths", role="h2"))
+            shown = "\n".join(f'+ {n.principle}: "{n.choice_text}"' for n in v.strengths[:MAX_STRENGTHS])
+            more = len(v.strengths) - MAX_STRENGTHS
+            rows.append(TextRow(shown + (f"\n... and {more} more best choices" if more > 0 else ""),
+                                role="small", color="good"))
+        rows.append(TextRow("Every decision (Left/Right: pick one, Enter: retry from it)", role="h2"))
+        rows.append(DecisionStrip(v.decisions, self.retry_from, self.relayout))
         return rows
 
     # --- actions -----------------------------------------------------------------------------
+    def relayout(self) -> None:
+        """Rows changed height (a principle opened its explanation): lay the list out again."""
+        self.menu.layout(self.ctx, self.menu.rect)
+
     def try_again(self) -> None:
         from simulator.app.screens.play import PlayScreen
 
