@@ -40,7 +40,8 @@ MAX_NAIVE_MEAN = 45.0
 MAX_TOP_BAND_SHARE = 0.02
 MIN_SKILL_MARGIN = 25.0
 SKILLED_BEST_SHARE = 0.8
-MAX_STEPS = 200  # decisions (or twice the nodes) before a looping run is stopped, counted unfinished
+MAX_STEPS = 200  # decisions (or twice the nodes) before a run is stopped, counted unfinished
+MAX_VISITS = 8  # a run that reaches one node this often is going round a loop: stopped, unfinished
 IDEAL_RUNS = 50
 
 Picker = Callable[[Sequence[ChoiceView], str, random.Random], str]
@@ -102,11 +103,22 @@ def _first(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
     return options[0].id
 
 
+_CONTENT_WORDS: dict[str, frozenset[str]] = {}
+
+
+def _content_words(text: str) -> frozenset[str]:
+    """The words of ``text`` worth mirroring (over 3 letters, not a stop word), remembered per text."""
+    found = _CONTENT_WORDS.get(text)
+    if found is None:
+        found = _CONTENT_WORDS[text] = frozenset(w for w in _words(text) if len(w) > 3 and w not in _STOP)
+    return found
+
+
 def _mirror(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
-    said = {w for w in _words(line) if len(w) > 3 and w not in _STOP}
+    said = _content_words(line)
     best_id, best = options[0].id, -1
     for view in options:
-        overlap = len(said.intersection(_words(view.text)))
+        overlap = len(said & _content_words(view.text))
         if overlap > best:
             best_id, best = view.id, overlap
     return best_id
@@ -169,10 +181,14 @@ class _Player:
 
 def _drive(session: PlaySession, pick: Picker, rng: random.Random, reads_line: bool,
            max_steps: int) -> Iterator[Step]:
-    """Take decisions with ``pick`` until the call ends, nothing is open or ``max_steps`` were taken."""
+    """Take decisions with ``pick`` until the call ends, nothing is open, ``max_steps`` were taken
+    or one node was reached ``MAX_VISITS`` times (a naive rule stuck in a loop never gets out)."""
+    visits: dict[str, int] = {}
     for _ in range(max_steps):
         options = session.open_choices()
-        if session.finished or not options:
+        node = session.state
+        seen = visits[node] = visits.get(node, 0) + 1
+        if session.finished or not options or seen > MAX_VISITS:
             return
         yield session.choose(pick(options, session.beat().text if reads_line else "", rng))
 

@@ -85,7 +85,8 @@ def format_bots(report: dict[str, Any]) -> list[str]:
 
     lines = [f"scenario {report['scenario']}: {report['runs']} runs per player (seed {report['seed']}); "
              f"top band = {report['top_band_floor']}+",
-             f"  {'player':<17} {'mean':>5} {'median':>6} {'p90':>4} {'stdev':>5} {'top band':>8}  how it picks"]
+             f"  {'player':<17} {'mean':>5} {'median':>6} {'p90':>4} {'stdev':>5} {'top band':>8} "
+             f"{'unfinished':>10}  how it picks"]
     rows = [(name, fig, STRATEGIES[name].description) for name, fig in report["bots"].items()]
     rows += [("skilled", report["skilled"], "best option 80 % of the time (reads grades)"),
              ("ideal", report["ideal"], "always the best option (reads grades)")]
@@ -94,7 +95,9 @@ def format_bots(report: dict[str, Any]) -> list[str]:
             lines.append(f"  {name:<17} never finished  {how}")
             continue
         lines.append(f"  {name:<17} {fig['mean']:>5} {fig['median']:>6} {fig['p90']:>4} {fig['stdev']:>5} "
-                     f"{100 * fig['top_band_share']:>7.1f}%  {how}")
+                     f"{100 * fig['top_band_share']:>7.1f}% {fig['unfinished']:>10}  {how}")
+    if any(fig["unfinished"] for fig in report["bots"].values()):
+        lines.append("  (unfinished: runs stopped going round a loop; they score at most 49)")
     verdict = report["verdict"]
     if verdict["gameable"]:
         lines.append("verdict  GAMEABLE: a player can score well without the skill:")
