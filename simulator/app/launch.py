@@ -6,6 +6,15 @@ for ``frontline`` (no command) and ``frontline play SCENARIO``: ``exit_after_fir
 ``no_timers``, ``seed``, ``scenarios_dir``. Autoplay runs on default settings and touches no user
 data (no settings or resume file are written; its run goes to an in-memory results store that the
 leaderboard and history screens read and that is gone when autoplay ends).
+
+Start or explain: with no usable display (no ``DISPLAY``/``WAYLAND_DISPLAY`` on Linux, or SDL
+falling back to its invisible ``offscreen``/``dummy`` driver without being asked to) the game
+prints one line saying what is missing and that ``play --text`` works without a display, and
+returns ``NO_DISPLAY_EXIT`` at once. ``SDL_VIDEODRIVER=dummy`` (tests, screenshots, autoplay) is
+honoured. A second game on the same user folder (``simulator.app.instance``) opens behind an
+"already open" card that offers read-only (no settings or resume writes, no resume offered) or
+quit. The picker shows the shipped scenarios, the user's own folder (``user_scenarios_dir()``)
+and every ``--pack DIR``.
 """
 
 from __future__ import annotations
@@ -14,9 +23,55 @@ import argparse
 import logging
 import os
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 log = logging.getLogger("simulator.app")
+NO_DISPLAY_EXIT = 4
+HEADLESS_DRIVERS = frozenset({"dummy", "offscreen"})
+UNIX_LIKE = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
+
+
+def display_problem(env: Mapping[str, str] = os.environ, platform: str = sys.platform) -> str | None:
+    """Why no window can be shown, judged before SDL starts (None when it may work)."""
+    requested = env.get("SDL_VIDEODRIVER", "").strip().lower()
+    if requested:
+        return None  # an explicit driver (dummy for tests and screenshots, kmsdrm, ...) is honoured
+    if platform.startswith(UNIX_LIKE) and not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
+        return "no display found (neither DISPLAY nor WAYLAND_DISPLAY is set)"
+    return None
+
+
+def driver_problem(driver: str, env: Mapping[str, str] = os.environ) -> str | None:
+    """Why the video driver SDL picked cannot show a window (SDL falls back to an invisible one)."""
+    requested = env.get("SDL_VIDEODRIVER", "").strip().lower()
+    if driver.lower() in HEADLESS_DRIVERS and requested not in HEADLESS_DRIVERS:
+        return f"no usable display (SDL fell back to its invisible '{driver}' video driver)"
+    return None
+
+
+def no_display_message(why: str) -> str:
+    from simulator.paths import command_name
+
+    return (f"frontline: cannot open the game window: {why}. Without a display, play in the terminal: "
+            f"{command_name()} play --text SCENARIO")
+
+
+def open_display() -> str | None:
+    """Start SDL's video; None when a visible window can be opened, else the message to print."""
+    problem = display_problem()
+    if problem is None:
+        import pygame
+
+        try:
+            pygame.display.init()
+        except pygame.error as error:
+            problem = f"SDL cannot start video ({error})"
+        else:
+            problem = driver_problem(pygame.display.get_driver() or "")
+            if problem is not None:
+                pygame.display.quit()
+    return None if problem is None else no_display_message(problem)
 
 
 def parse_size(raw: str | None) -> tuple[int, int]:
@@ -31,43 +86,77 @@ def parse_size(raw: str | None) -> tuple[int, int]:
 
 def launch(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    problem = open_display()
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return NO_DISPLAY_EXIT
     import pygame
 
-    from simulator.app.app import App
-    from simulator.app.context import AppContext
-    from simulator.app.screens.title import TitleScreen
-    from simulator.app.settings import Settings, load_settings, settings_path
-    from simulator.paths import SCENARIOS_DIR
+    from simulator.app import instance
+    from simulator.paths import data_dir
 
     if not logging.getLogger().handlers:
         logging.basicConfig(level=logging.WARNING, format="frontline: %(levelname)s: %(message)s")
     logging.getLogger("transitions").setLevel(logging.ERROR)  # model_override notices are expected
     autoplay = getattr(args, "autoplay", None)
-    pygame.display.init()
-    pygame.font.init()
+    first_frame_only = getattr(args, "exit_after_first_frame", False)  # benchmark: writes nothing
+    lock = None if autoplay or first_frame_only else instance.acquire(data_dir())
+    read_only = not (autoplay or first_frame_only) and lock is None
+    try:
+        pygame.font.init()
+        app, ctx, title, scenario_path = _build(args, autoplay, read_only)
+        if first_frame_only:
+            return 0
+        return _run(app, ctx, title, args, scenario_path, autoplay)
+    finally:
+        pygame.quit()
+        if lock is not None:
+            lock.release()
+
+
+def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
+    """The app with its title frame drawn (and the "already open" card when ``read_only``)."""
+    from simulator.app.app import App
+    from simulator.app.context import AppContext
+    from simulator.app.screens.title import TitleScreen
+    from simulator.app.settings import Settings, load_settings, settings_path
+    from simulator.paths import SCENARIOS_DIR, data_dir
+
     settings_file = None if autoplay else settings_path()
     settings = Settings() if settings_file is None else load_settings(settings_file)
     settings = _overrides(settings, args)
     scenarios_dir = Path(getattr(args, "scenarios_dir", None) or SCENARIOS_DIR)
     scenario_path = _scenario_path(args, scenarios_dir)
-    extra = [scenario_path] if scenario_path and scenarios_dir.resolve() not in scenario_path.resolve().parents else []
+    extra = _extra_sources(args, autoplay, scenarios_dir, scenario_path)
     resume_file = None
-    if not autoplay:
+    if not autoplay and not read_only:
         from simulator.app.saves import resume_path
 
         resume_file = resume_path()
-    ctx = AppContext(settings, settings_file, scenarios_dir, extra, resume_file, seed=_seed(args))
+    ctx = AppContext(settings, None if read_only else settings_file, scenarios_dir, extra, resume_file,
+                     seed=_seed(args))
     app = App(ctx, parse_size(getattr(args, "size", None)))
     title = TitleScreen(app)
     app.push(title)
+    if read_only:
+        from simulator.app.instance import holder
+        from simulator.app.screens.already_open import AlreadyOpenScreen
+
+        app.push(AlreadyOpenScreen(app, str(data_dir()), holder(data_dir())))
     app.frame([], 0.0)
-    if getattr(args, "exit_after_first_frame", False):
-        pygame.quit()
-        return 0
-    try:
-        return _run(app, ctx, title, args, scenario_path, autoplay)
-    finally:
-        pygame.quit()
+    return app, ctx, title, scenario_path
+
+
+def _extra_sources(args, autoplay, scenarios_dir: Path, scenario_path: Path | None) -> list[Path]:  # type: ignore[no-untyped-def]
+    """Folders and files shown beside ``scenarios_dir``: the user's own scenario folder (not in
+    autoplay), each ``--pack DIR``, and a scenario file named on the command line from elsewhere."""
+    from simulator.paths import user_scenarios_dir
+
+    extra: list[Path] = [] if autoplay else [user_scenarios_dir()]
+    extra += [Path(p) for p in (getattr(args, "pack", None) or [])]
+    if scenario_path and scenarios_dir.resolve() not in scenario_path.resolve().parents:
+        extra.append(scenario_path)
+    return extra
 
 
 def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore[no-untyped-def]

@@ -1,6 +1,8 @@
 """The scenario library: every scenario file in the pack, valid or broken, in curriculum order.
 
-Contract: ``Library(folder, extra)`` does no I/O until ``load()``; ``load()`` (also used by F5)
+Contract: ``Library(folder, extra)`` does no I/O until ``load()``; ``extra`` holds more scenario
+files and folders (the user's own scenario folder, ``--pack DIR``), read beside ``folder``; a
+missing extra folder is simply empty; ``load()`` (also used by F5)
 reads every file again, never raises for bad content, and keeps broken files as entries with their
 first problem. Order: ``curriculum.yaml`` stages when the file is present and valid, then the rest
 by difficulty then title; broken files last. ``find(id)`` / ``find_path(path)`` look entries up.
@@ -81,7 +83,10 @@ class Library:
         from simulator.content.problems import ContentError
 
         paths = discover([self.folder]) if self.folder.is_dir() else []
-        paths += [p for p in self.extra if p.resolve() not in {q.resolve() for q in paths}]
+        for source in self.extra:
+            found = discover([source]) if source.is_dir() else [source] if source.suffix else []
+            known = {q.resolve() for q in paths}
+            paths += [p for p in found if p.resolve() not in known]
         good: list[LibraryEntry] = []
         broken: list[LibraryEntry] = []
         for path in paths:

@@ -1,4 +1,11 @@
-"""``frontline new ID``: write a valid starter scenario and its test plan, never overwriting."""
+"""``frontline new ID``: write a valid starter scenario and its test plan, never overwriting.
+
+Where: ``--out FILE``, else the user's own scenario folder (``simulator.paths.user_scenarios_dir``,
+shown in the game's picker beside the shipped scenarios); never into the installation. The
+scenario's first line links the JSON Schema for editors: the repository's
+``docs/scenario.schema.json`` in a checkout, else a ``scenario.schema.json`` written (or
+refreshed) beside the new file, so the link always points at a file that exists.
+"""
 
 from __future__ import annotations
 
@@ -6,28 +13,81 @@ import argparse
 import sys
 from pathlib import Path
 
+SCHEMA_NAME = "scenario.schema.json"
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "new", help="write a starter scenario (and its test plan) to edit",
-        description="Write a small, valid starter scenario to scenarios/<id_snake>.yaml (or --out FILE) "
-        "with its test plan beside it (<name>.plan.yaml). Refuses to overwrite existing files.",
+        description="Write a small, valid starter scenario to your own scenario folder (shown in the "
+        "game's picker) as <id_snake>.yaml, or to --out FILE, with its test plan beside it "
+        "(<name>.plan.yaml). Refuses to overwrite existing files.",
     )
     parser.add_argument("id", help="scenario id, e.g. angry-billing-dispute")
-    parser.add_argument("--out", type=Path, metavar="FILE", help="where to write the scenario")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="where to write the scenario (e.g. ./my_call.yaml for the current folder)")
     parser.add_argument("--no-plan", action="store_true", help="do not write a test plan")
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    from simulator.authoring.scaffold import write_new
+    from simulator.paths import command_name
 
     try:
-        written = write_new(args.id, args.out, with_plan=not args.no_plan)
+        written = write_starter(args.id, args.out, with_plan=not args.no_plan)
     except (ValueError, FileExistsError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
     for path in written:
         print(f"wrote {path}")
-    print(f"next: edit {written[0]}, then run: python main.py lint {written[0]}", file=sys.stderr)
+    print(f"next: edit {written[0]}, then run: {command_name()} lint {written[0]}", file=sys.stderr)
     return 0
+
+
+def default_target(scenario_id: str) -> Path:
+    from simulator.paths import user_scenarios_dir
+
+    return user_scenarios_dir() / f"{scenario_id.replace('-', '_')}.yaml"
+
+
+def write_starter(scenario_id: str, out: Path | None, *, with_plan: bool = True) -> list[Path]:
+    """Write the starter scenario (and plan, and a local schema when needed); the paths written.
+    Raises ValueError for a bad id, FileExistsError (nothing written) when a file exists."""
+    from simulator.authoring.scaffold import check_id, plan_path, starter_plan, starter_scenario
+    from simulator.authoring.schema import SCHEMA_FILE
+
+    check_id(scenario_id)
+    target = Path(out) if out is not None else default_target(scenario_id)
+    text = starter_scenario(scenario_id, target)
+    local_schema = None if SCHEMA_FILE.is_file() else target.parent / SCHEMA_NAME
+    if local_schema is not None:
+        _, _, rest = text.partition("\n")
+        text = f"# yaml-language-server: $schema={SCHEMA_NAME}\n{rest}"
+    files = {target: text}
+    if with_plan:
+        files[plan_path(target)] = starter_plan(scenario_id, target)
+    for path in files:
+        if path.exists():
+            raise FileExistsError(f"{path} already exists; pick another id or --out FILE (nothing was written)")
+    target.parent.mkdir(parents=True, exist_ok=True)
+    written = []
+    for path, content in files.items():
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+        written.append(path)
+    if local_schema is not None:
+        _refresh_schema(local_schema)
+    return written
+
+
+def _refresh_schema(path: Path) -> None:
+    from scoring.catalog import default_catalog
+    from simulator.authoring.schema import schema_text
+
+    text = schema_text(default_catalog().ids())
+    try:
+        if path.is_file() and path.read_text(encoding="utf-8") == text:
+            return
+        path.write_text(text, encoding="utf-8")
+    except OSError as error:
+        print(f"warning: could not write the schema for editors to {path}: {error}", file=sys.stderr)

@@ -1,0 +1,1 @@
+"""Shipped game assets (fonts, art). Data only: read through ``simulator.paths.assets_dir()``."""
