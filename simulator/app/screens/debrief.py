@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from simulator.app.runs import Run, record_run, score
+from simulator.app.runs import Run, previous_best, record_run, score
 from simulator.app.screens.base import ListScreen
 from simulator.app.viewmodels import DebriefView, debrief_view
 from simulator.app.widgets.debrief_rows import ButtonBarRow, DecisionStrip, PrincipleRow, WorkOnRow
@@ -37,7 +37,7 @@ class DebriefScreen(ListScreen):
         self.machine = session.owner
         self.snapshots = [session.snapshot(upto=k) for k in range(len(session.transcript))]
         self.report = score(self.ctx, session)
-        previous = self.ctx.run_log.best_run(self.ctx.settings.profile.name, self.report.scenario_id)
+        previous = previous_best(self.ctx, run, self.report.scenario_id)  # the run may be recorded already
         record_run(self.ctx, session, run, self.report)
         session.close()
         self.view: DebriefView = debrief_view(self.report, previous)
