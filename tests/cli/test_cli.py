@@ -73,7 +73,7 @@ def test_play_text_reaches_the_debrief(principle_ids: tuple[str, ...], tmp_path:
     debrief = result.stdout[result.stdout.index("DEBRIEF: The Late Parcel"):]
     for name in ("Listen first", "Show empathy", "Be honest", "Own the follow-through"):
         assert name in debrief
-    assert "Overall score: 100/100  (Excellent)" in debrief
+    assert "Overall score: 100/100 (Excellent)" in debrief and "Nothing: you took the best option" in debrief
     assert "/100" in debrief and "Traceback" not in result.stderr
 
 
