@@ -34,6 +34,7 @@ import yaml
 
 from simulator.content import fast_yaml  # a module reference: fast_yaml reads our limits in turn
 from simulator.content.problems import ContentError, Problem
+from simulator.content.yaml_quotes import quote_problem
 
 try:  # the C parser is about 7x faster; fall back to pure Python where it is missing
     from yaml import CSafeLoader as _Loader
@@ -339,10 +340,13 @@ def _parse_strict(text: str, file: str) -> YamlDocument:
         start = error.context_mark
         if error.problem and error.context and start is not None and mark is not None and start.line != mark.line:
             reason += f" ({error.context} that starts at line {start.line + 1})"  # e.g. an unclosed quote
+        quote = quote_problem(text, error)
         if mark is not None and _flow_depth_at(text, mark.index) >= MAX_DEPTH:
             # libyaml 0.2.6+ has its own nesting limit and may refuse a deep file in its scanner
             # before our builder sees the events: report it as the reader's own depth refusal.
             builder.report(mark, f"nesting is deeper than {MAX_DEPTH} levels", _DEPTH_HINT)
+        elif quote is not None:  # reported where the quote opened, not where libyaml gave up
+            builder.problems.append(Problem(file, *quote))
         else:
             builder.report(mark, f"YAML syntax error: {reason}", _syntax_hint(error.problem or ""))
     except yaml.reader.ReaderError as error:  # a character YAML forbids; it has a position, no mark
@@ -351,4 +355,4 @@ def _parse_strict(text: str, file: str) -> YamlDocument:
         builder.report(None, f"YAML error: {' '.join(str(error).split())}", "check the file is valid YAML")
     if builder.problems:
         raise ContentError(builder.problems)
-    return YamlDocument(file, builder.root, builder.positions, builder.key_positions)
+    return YamlDocument(file, builder.root, builder.positions, builder.key_positions, text)

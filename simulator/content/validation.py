@@ -30,6 +30,24 @@ KNOWN_KEYS = (
 )
 
 
+TEXT_OR_VARIANTS = ("line", "debrief")  # text, or a list of variants: a number there is meant as text
+
+
+def _not_text(where: str, value: Any) -> tuple[str, str]:
+    """Message and hint for a number, true/false, nothing or a list where text belongs."""
+    if value is None:
+        return f"{where} is empty", "write the text after the colon, or remove the key"
+    if isinstance(value, bool):
+        shown = "true" if value else "false"
+        return f"{where} must be text, not {shown}", f'this must be text: put it in quotes ("{shown}")'
+    if isinstance(value, (int, float)):
+        return f"{where} must be text, not the number {value}", f'this must be text: put it in quotes ("{value}")'
+    if isinstance(value, (list, dict)):
+        return (f"{where} must be text", "this must be text: a text that starts with [ or { must be put in "
+                "quotes (\"[laughs] Fine.\")")
+    return f"{where} must be text", "this must be text: put it in quotes"
+
+
 def _where(loc: tuple[Any, ...]) -> str:
     return ".".join(str(part) for part in loc) or "the file"
 
@@ -52,8 +70,13 @@ def _describe(err: dict[str, Any]) -> tuple[str, str]:
         return f"unknown key '{last}' in {_where(loc[:-1])}", _hint_for_unknown(last)
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"{where} must be a whole number", "write a number such as 10 (no quotes, no decimals)"
-    if kind in ("string_type",):
-        return f"{where} must be text", "write text; put it in quotes if it is a number, true/false or null"
+    if kind == "string_type" or (kind in ("list_type", "tuple_type") and last in TEXT_OR_VARIANTS
+                                 and not isinstance(err.get("input"), (list, dict))):
+        return _not_text(where, err.get("input"))
+    if kind in ("dict_type", "model_type", "model_attributes_type") and len(loc) > 1 \
+            and loc[-2] in TEXT_OR_VARIANTS and isinstance(err.get("input"), str):
+        return (f"{_where(loc[:-1])} must be text or a list of variants", "a text that starts with [ must be "
+                "put in quotes (\"[laughs] Fine.\"); variants are '- when: ...' lines with 'text:' under them")
     if kind in ("dict_type", "model_type", "model_attributes_type"):
         return f"{where} must be a mapping of keys to values", "indent 'key: value' lines under it"
     if kind in ("list_type", "tuple_type"):
