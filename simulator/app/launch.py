@@ -123,7 +123,8 @@ def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
     from simulator.paths import SCENARIOS_DIR, data_dir
 
     settings_file = None if autoplay else settings_path()
-    settings = Settings() if settings_file is None else load_settings(settings_file)
+    problems: list[str] = []
+    settings = Settings() if settings_file is None else load_settings(settings_file, problems)
     settings = _overrides(settings, args)
     scenarios_dir = Path(getattr(args, "scenarios_dir", None) or SCENARIOS_DIR)
     scenario_path = _scenario_path(args, scenarios_dir)
@@ -135,6 +136,8 @@ def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
         resume_file = resume_path()
     ctx = AppContext(settings, None if read_only else settings_file, scenarios_dir, extra, resume_file,
                      seed=_seed(args))
+    for problem in problems:
+        ctx.notify(problem, 12.0)
     app = App(ctx, parse_size(getattr(args, "size", None)))
     title = TitleScreen(app)
     app.push(title)
@@ -164,7 +167,9 @@ def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore
 
     ctx.load_content()
     if not autoplay:
-        ctx.run_log = open_run_log()
+        ctx.run_log, notice = open_run_log()
+        if notice:
+            ctx.notify(notice, 12.0)
     title.refresh()
     entry = None
     if scenario_path is not None:

@@ -1,10 +1,16 @@
 """Where finished and abandoned runs go: a small protocol the app holds, with two simple stores.
 
 Contract: a ``RunLog`` has ``save_run(record)`` and ``best_run(player, scenario_id)``. The app
-opens the real store (``simulator.results.store.open_store``) lazily after the first frame and
-falls back to ``NullRunLog`` when it is unavailable; tests use ``MemoryRunLog``; autoplay uses
-``scratch_run_log()``, a store in memory that is gone when the run ends. Errors from a store are
-logged by ``SafeRunLog``, never raised into the game loop.
+opens the real store (``simulator.results.store.open_store``) lazily after the first frame; when
+it cannot be used the app gets a ``KeepLocallyRunLog``, which appends every run to
+``unsaved-runs.jsonl`` in the user data folder (flushed and fsynced) so no finished run is lost.
+``SafeRunLog`` never raises into the game loop: a run the store refuses is kept locally too.
+Their ``save_run`` returns None when the run is in the results store, else one line for the
+player saying where it went (the app shows it on screen). ``open_run_log()`` returns the log and
+a start-up notice (or ""): runs kept earlier in ``unsaved-runs.jsonl`` are imported into the
+store automatically when it opens (the file is emptied only after every line is stored).
+Tests use ``MemoryRunLog``; autoplay uses ``scratch_run_log()``, a store in memory that is gone
+when the run ends.
 """
 
 from __future__ import annotations
@@ -48,7 +54,7 @@ class StoreRunLog:
 
 
 class NullRunLog:
-    """Keeps nothing (no results store available, or autoplay)."""
+    """Keeps nothing (autoplay without a store)."""
 
     def save_run(self, record: RunRecord) -> None:
         return None
@@ -73,17 +79,44 @@ class MemoryRunLog:
         return max(runs, key=lambda r: r.overall, default=None)
 
 
+def keep_run(record: RunRecord, reason: str) -> str:
+    """Append the run to ``unsaved-runs.jsonl``; the message for the player."""
+    from simulator.results.saving import keep_locally
+
+    try:
+        kept = keep_locally(record)
+    except OSError as error:
+        log.error("run %s lost: %s; keeping a local copy failed too: %s", record.run_id, reason, error)
+        return f"Your run could not be saved ({reason}) and no local copy could be written ({error})."
+    log.warning("run %s kept in %s: %s", record.run_id, kept, reason)
+    return f"Results could not be saved ({reason}). Your run is kept in {kept} and will be added next time."
+
+
+class KeepLocallyRunLog:
+    """No usable results store: every run goes to ``unsaved-runs.jsonl``."""
+
+    def __init__(self, reason: str):
+        self.reason = reason
+
+    def save_run(self, record: RunRecord) -> str:
+        return keep_run(record, self.reason)
+
+    def best_run(self, player: str, scenario_id: str) -> RunRecord | None:
+        return None
+
+
 class SafeRunLog:
-    """Wraps a store so that a failing database never crashes the game."""
+    """Wraps a store so that a failing database never crashes the game (nor loses the run)."""
 
     def __init__(self, inner: RunLog):
         self.inner = inner
 
-    def save_run(self, record: RunRecord) -> None:
+    def save_run(self, record: RunRecord) -> str | None:
         try:
             self.inner.save_run(record)
-        except Exception as error:  # noqa: BLE001 - any store failure is logged, the game goes on
-            log.warning("could not save the run %s: %s", record.run_id, error)
+        except Exception as error:  # noqa: BLE001 - any store failure: keep the run locally, go on
+            return keep_run(record, _reason(error))
+        return None
 
     def best_run(self, player: str, scenario_id: str) -> ScoredRun | None:
         try:
@@ -100,15 +133,50 @@ def results_store(run_log: RunLog) -> object | None:
     return inner.store if isinstance(inner, StoreRunLog) else None
 
 
-def open_run_log() -> RunLog:
-    """The real results store when it can be opened, else a ``NullRunLog`` (with a warning)."""
-    try:
-        from simulator.results.store import open_store  # type: ignore[import-not-found]
+def _reason(error: BaseException) -> str:
+    text = " ".join(str(error).split())
+    return (text[:200] + "...") if len(text) > 200 else text or type(error).__name__
 
-        return SafeRunLog(StoreRunLog(open_store()))
-    except Exception as error:  # noqa: BLE001 - missing module, driver or database
-        log.warning("results store unavailable (%s); runs will not be kept", error)
-        return NullRunLog()
+
+def open_run_log() -> tuple[RunLog, str]:
+    """The real results store when it can be used, else ``KeepLocallyRunLog``; plus the notice
+    to show at start ("" when there is nothing to say)."""
+    try:
+        from simulator.results.store import open_store
+
+        store = open_store()
+    except Exception as error:  # noqa: BLE001 - missing driver, corrupt/locked/read-only/newer database
+        reason = _reason(error)
+        log.warning("results store unavailable (%s); runs will be kept in unsaved-runs.jsonl", reason)
+        return KeepLocallyRunLog(reason), f"Results cannot be saved ({reason}); your runs will be kept locally."
+    return SafeRunLog(StoreRunLog(store)), import_unsaved(store)
+
+
+def import_unsaved(store: object) -> str:
+    """Add the runs kept in ``unsaved-runs.jsonl`` to ``store``; the notice for the player."""
+    from simulator.paths import data_dir
+    from simulator.results.saving import UNSAVED_FILE
+
+    path = data_dir() / UNSAVED_FILE
+    if not path.is_file():
+        return ""
+    from simulator.results.transfer import import_lines
+
+    try:
+        with open(path, encoding="utf-8", errors="replace") as handle:
+            result = import_lines(store, handle)  # type: ignore[arg-type]
+    except Exception as error:  # noqa: BLE001 - the file stays for next time
+        log.warning("could not add the runs kept in %s: %s", path, error)
+        return ""
+    if result.problems:
+        log.warning("%s: %d line(s) could not be added (kept in the file): %s", path, len(result.problems),
+                    "; ".join(f"line {n}: {why}" for n, why in result.problems[:5]))
+        return f"{result.added} run(s) kept earlier were saved; {len(result.problems)} could not be read ({path})."
+    try:
+        path.replace(path.with_name(path.name + ".imported"))
+    except OSError as error:
+        log.warning("could not move %s aside after importing it: %s", path, error)
+    return f"{result.added} run(s) kept while results could not be saved are now saved." if result.added else ""
 
 
 def scratch_run_log() -> tuple[RunLog, Callable[[], None]]:

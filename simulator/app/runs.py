@@ -2,8 +2,11 @@
 
 Contract: ``Run`` describes one attempt (id, start time, mode, where the scenario came from).
 ``start_session`` / ``restore_session`` build sessions from library entries; ``record_run`` scores
-a session and saves a finished or abandoned ``RunRecord`` (never raises for store errors);
-``save_progress`` writes the resume file after every choice and clears it at the end.
+a session and saves a finished or abandoned ``RunRecord`` once (never raises for store errors;
+a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told on screen);
+``save_progress`` writes the resume file after every choice and, at the ending, records the run
+*before* clearing the resume file, so a game killed before the debrief loses nothing.
+``previous_best`` is the player's best run before this one (captured before recording it).
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ if TYPE_CHECKING:
     from simulator.engine.session import PlaySession
 
 log = logging.getLogger(__name__)
+UNSAVED_NOTICE_SECONDS = 12.0
 
 
 def _now() -> datetime:
@@ -42,6 +46,7 @@ class Run:
     run_id: str = field(default_factory=_new_id)
     started_at: datetime = field(default_factory=_now)
     recorded: bool = False
+    best_before: Any = None  # the player's best run before this one (read just before recording)
 
 
 def start_session(ctx: AppContext, entry: LibraryEntry) -> PlaySession:
@@ -82,16 +87,28 @@ def record_run(ctx: AppContext, session: PlaySession, run: Run, report: Report |
         run_id=run.run_id, player=profile.name or "Player", team=profile.team, workshop=profile.workshop,
         content_hash=session.owner.content_hash, mode=run.mode, started_at=run.started_at, ended_at=_now(),
         report=report, transcript=session.transcript, seed=session.seed)
-    ctx.run_log.save_run(record)
+    run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
+    problem = ctx.run_log.save_run(record)
     run.recorded = True
+    if isinstance(problem, str) and problem:
+        ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
+
+
+def previous_best(ctx: AppContext, run: Run, scenario_id: str) -> Any:
+    """The player's best run before ``run`` (for the debrief's "your previous best")."""
+    if run.recorded:
+        return run.best_before
+    return ctx.run_log.best_run(ctx.settings.profile.name, scenario_id)
 
 
 def save_progress(ctx: AppContext, session: PlaySession, entry: LibraryEntry, run: Run) -> None:
     """Write the resume file (atomically); remove it once the conversation has ended."""
-    if ctx.resume_file is None:
-        return
     if session.finished:
-        clear_resume(ctx.resume_file)
+        record_run(ctx, session, run)  # first: the resume file is the only other copy of this run
+        if ctx.resume_file is not None:
+            clear_resume(ctx.resume_file)
+        return
+    if ctx.resume_file is None:
         return
     write_resume(ctx.resume_file, {
         "scenario_id": session.owner.scenario.id, "title": session.owner.scenario.title,

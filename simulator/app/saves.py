@@ -1,19 +1,19 @@
 """The resume save: the game in progress, written after every choice so a closed window loses nothing.
 
 Contract: one file, ``data_dir()/saves/resume.json``, written atomically (temp + ``os.replace``).
-``read_resume(path)`` returns the saved dict or None (a damaged file is logged and ignored, never
-raised). The dict holds ``scenario_id``, ``path``, ``mode``, ``player``, ``started_at`` and the
-engine's ``snapshot``.
+``read_resume(path)`` returns the saved dict or None (a damaged file, including one whose
+transcript is not a list or that holds non-finite numbers such as ``1e999``, is moved aside to
+``resume.json.broken`` and logged, never raised). The dict holds ``scenario_id``, ``path``,
+``mode``, ``player``, ``started_at`` and the engine's ``snapshot``.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from pathlib import Path
 from typing import Any
 
-from simulator.app.settings import write_json_atomic
+from simulator.app.settings import DamagedFile, move_aside, read_json_file, write_json_atomic
 
 log = logging.getLogger(__name__)
 RESUME_FORMAT = 1
@@ -33,18 +33,43 @@ def write_resume(path: Path, data: dict[str, Any]) -> None:
 
 
 def read_resume(path: Path) -> dict[str, Any] | None:
+    """The saved game, or None. A damaged file is moved aside (``resume.json.broken``) and
+    reported once in the log, so the title screen simply offers no resume."""
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        data = read_json_file(path)
     except FileNotFoundError:
         return None
-    except (OSError, ValueError) as error:
-        log.warning("ignoring damaged saved game %s: %s", path, error)
+    except DamagedFile as error:
+        return _damaged(path, str(error))
+    except OSError as error:
+        log.warning("cannot read the saved game %s: %s", path, error)
         return None
-    if not isinstance(data, dict) or data.get("resume_format") != RESUME_FORMAT or not isinstance(
-            data.get("snapshot"), dict) or not isinstance(data.get("scenario_id"), str):
-        log.warning("ignoring saved game %s: unexpected contents", path)
-        return None
-    return data
+    problem = _shape_problem(data)
+    return _damaged(path, problem) if problem else data
+
+
+def _shape_problem(data: Any) -> str:
+    """Why ``data`` is not a resume save this version can use ("" when it is)."""
+    if not isinstance(data, dict) or data.get("resume_format") != RESUME_FORMAT:
+        return "is not a saved game of this version"
+    snapshot = data.get("snapshot")
+    if not isinstance(snapshot, dict) or not isinstance(data.get("scenario_id"), str):
+        return "has no snapshot or scenario id"
+    if not isinstance(snapshot.get("transcript", []), list):
+        return "has a transcript that is not a list"
+    if not all(isinstance(step, dict) for step in snapshot.get("transcript", [])):
+        return "has a transcript step that is not an object"
+    for key in ("title", "path", "mode", "player", "started_at"):
+        if key in data and not isinstance(data[key], str):
+            return f"has a bad {key}"
+    return ""
+
+
+def _damaged(path: Path, why: str) -> None:
+    moved = move_aside(path)
+    log.warning("the saved game %s %s; %s", path, why,
+                f"moved to {moved}" if moved else "it could not be moved aside")
+    return None
 
 
 def clear_resume(path: Path) -> None:

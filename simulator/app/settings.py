@@ -1,9 +1,13 @@
 """Player settings and profile, kept as JSON in the user's config folder.
 
-Contract: ``load_settings(path)`` never raises: a missing file gives defaults; an unreadable or
-corrupt file gives defaults and logs a warning; a bad value for one key falls back to that key's
-default (with a warning). ``save_settings(settings, path)`` writes atomically (temp + replace) and
-logs, never raises, when the folder is not writable.
+Contract: ``load_settings(path, problems)`` never raises: a missing file gives defaults; an
+unreadable file gives defaults and logs a warning; a damaged file (not UTF-8, not JSON, nested
+too deeply, non-finite numbers) is moved aside to ``settings.json.broken`` (``move_aside``), the
+reason is logged and appended to ``problems`` for the player, and defaults are used; a bad value
+for one key falls back to that key's default (with a warning). ``read_json_file(path)`` is the
+shared strict reader (raises ``DamagedFile``). ``save_settings(settings, path)`` writes
+atomically (temp file flushed and fsynced, ``os.replace``, folder fsynced) and logs, never
+raises, when the folder is not writable.
 """
 
 from __future__ import annotations
@@ -93,35 +97,105 @@ def _text(value: Any) -> str:
     return value.strip()[:60] if isinstance(value, str) else ""
 
 
-def load_settings(path: Path) -> Settings:
+MAX_JSON_BYTES = 4 * 1024 * 1024
+
+
+class DamagedFile(ValueError):
+    """A JSON file that cannot be read as such; the message says why."""
+
+
+def _refuse_constant(name: str) -> Any:
+    raise DamagedFile(f"holds {name}, which is not a number JSON allows")
+
+
+def _finite_float(text: str) -> float:
+    value = float(text)
+    if value in (float("inf"), float("-inf")):
+        raise DamagedFile(f"holds the number {text[:20]}, which is too large")
+    return value
+
+
+def read_json_file(path: Path) -> Any:
+    """The parsed JSON in ``path``; FileNotFoundError/OSError as raised, ``DamagedFile`` when the
+    content is not UTF-8 JSON of sane size, depth and numbers."""
+    raw = path.read_bytes()
+    if len(raw) > MAX_JSON_BYTES:
+        raise DamagedFile(f"is {len(raw)} bytes, more than {MAX_JSON_BYTES}")
     try:
-        raw = path.read_text(encoding="utf-8")
+        text = raw.decode("utf-8")
+        return json.loads(text, parse_constant=_refuse_constant, parse_float=_finite_float)
+    except DamagedFile:
+        raise
+    except UnicodeDecodeError as error:
+        raise DamagedFile(f"is not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise DamagedFile(f"is not JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise DamagedFile("is nested too deeply") from None
+    except ValueError as error:  # e.g. an integer with more digits than Python converts
+        raise DamagedFile(f"holds a bad value ({str(error)[:80]})") from None
+
+
+def move_aside(path: Path) -> Path | None:
+    """Rename a damaged file to ``<name>.broken`` (replacing an older one); None when that fails."""
+    target = path.with_name(path.name + ".broken")
+    try:
+        os.replace(path, target)
+    except OSError as error:
+        log.warning("could not move the damaged file %s aside: %s", path, error)
+        return None
+    return target
+
+
+def load_settings(path: Path, problems: list[str] | None = None) -> Settings:
+    try:
+        data = read_json_file(path)
     except FileNotFoundError:
+        return Settings()
+    except DamagedFile as error:
+        moved = move_aside(path)
+        where = f"it was moved to {moved}" if moved else "it could not be moved aside"
+        message = f"Your settings file {error}; {where} and the default settings are used."
+        log.warning("settings %s: %s", path, message)
+        if problems is not None:
+            problems.append(message)
         return Settings()
     except OSError as error:
         log.warning("cannot read settings %s (%s); using defaults", path, error)
-        return Settings()
-    try:
-        data = json.loads(raw)
-    except ValueError as error:
-        log.warning("settings file %s is corrupt (%s); using defaults", path, error)
         return Settings()
     return from_dict(data)
 
 
 def write_json_atomic(path: Path, data: Any) -> None:
-    """Write JSON to ``path`` via a temp file in the same folder and ``os.replace``."""
+    """Write JSON to ``path`` via a temp file in the same folder (flushed and fsynced) and
+    ``os.replace``, then fsync the folder so the rename survives a power cut."""
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
     handle, temp = tempfile.mkstemp(prefix=".tmp-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, indent=2)
+            json.dump(data, out, indent=2, allow_nan=False)
+            out.flush()
+            os.fsync(out.fileno())
         os.replace(temp, path)
     except BaseException:
         Path(temp).unlink(missing_ok=True)
         raise
+    _fsync_folder(path.parent)
+
+
+def _fsync_folder(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:  # Windows cannot open folders; the rename is durable there anyway
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def save_settings(settings: Settings, path: Path) -> bool:

@@ -107,7 +107,8 @@ def test_the_real_results_store_is_adapted(home: Path) -> None:
     from simulator.app.runlog import open_run_log
     from simulator.results.records import RunRecord, new_run_id, now_utc
 
-    log = open_run_log()
+    log, notice = open_run_log()
+    assert notice == ""
     record = RunRecord(new_run_id(), "Robin", "", "", "late-parcel", "", "coach", now_utc(), now_utc(),
                        "finished", "resolved", 80, {"be-honest": 100})
     log.save_run(record)
