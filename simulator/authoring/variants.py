@@ -37,27 +37,31 @@ def arrival_values(scenario: Scenario, names: set[str]) -> dict[str, dict[str, s
     """Per reachable node, per variable in ``names``: every value it can have on arrival.
 
     Choice conditions are ignored (every choice is assumed open), so the sets can only be too
-    large, never too small. Values stay within 0-100, so the fixed point is reached quickly.
+    large, never too small. Only newly found values are passed on (a worklist of deltas), so each
+    value crosses each choice at most once: at most choices x variables x 101 steps.
     """
     start = {name: {scenario.customer.state.get(name, 0)} for name in names}
-    values: dict[str, dict[str, set[int]]] = {scenario.start: start}
-    queue = [scenario.start]
-    while queue:
-        node_id = queue.pop()
-        here = values[node_id]
+    values: dict[str, dict[str, set[int]]] = {scenario.start: {n: set(v) for n, v in start.items()}}
+    pending: dict[str, dict[str, set[int]]] = {scenario.start: start}
+    while pending:
+        node_id, delta = pending.popitem()
         for choice in scenario.nodes[node_id].choices:
             there = values.get(choice.next)
-            grew = there is None  # a node seen for the first time is explored even without variables
+            first = there is None  # a node seen for the first time is explored even without variables
             if there is None:
                 there = values[choice.next] = {name: set() for name in names}
-            for name in names:
+            added = {}
+            for name, new in delta.items():
                 step = choice.effects.get(name, 0)
-                moved = {max(STATE_MIN, min(STATE_MAX, v + step)) for v in here[name]}
-                if not moved <= there[name]:
+                moved = {max(STATE_MIN, min(STATE_MAX, v + step)) for v in new} if step else new
+                moved = moved - there[name]
+                if moved:
                     there[name] |= moved
-                    grew = True
-            if grew and choice.next not in queue:
-                queue.append(choice.next)
+                    added[name] = moved
+            if added or first:
+                waiting = pending.setdefault(choice.next, {name: set() for name in names})
+                for name, moved in added.items():
+                    waiting[name] |= moved
     return values
 
 
@@ -113,10 +117,14 @@ def silent_variants(scenario: Scenario, space: StateSpace | None) -> list[Silent
     for node_id, path, variants in groups:
         if node_id not in loose or (space is not None and node_id not in exact):
             continue  # never reached: FL101/FL104 say so
-        states = _states(exact.get(node_id) if space is not None else None, [loose[node_id][n] for n in others])
+        read = {n for v in variants if v.when is not None for n in v.when.names}
+        mine = [k for k, n in enumerate(tracked) if n in read]  # project on what these variants read
+        exact_here = {tuple(t[k] for k in mine) for t in exact[node_id]} if space is not None else None
+        loose_names = [n for n in others if n in read]
+        states = _states(exact_here, [loose[node_id][n] for n in loose_names])
         if states is None:
             continue
-        order = tracked + tuple(others)
+        order = tuple(tracked[k] for k in mine) + tuple(loose_names)
         envs = [dict(zip(order, state, strict=True)) for state in states]
         said = {_said(variants, env) for env in envs}
         silent += [_silence(path, variants, k, node_id, envs) for k in range(len(variants)) if k not in said]

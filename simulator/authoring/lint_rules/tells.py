@@ -112,33 +112,37 @@ def length_tells(ctx: Context) -> Iterator[Finding]:
 # --- FL503: phrases -----------------------------------------------------------------------------
 @dataclass(frozen=True)
 class _Use:
-    """One option of a graded decision: where it is, its words, and whether it is best or worst."""
+    """One option of a graded decision: where it is, its 1-3 word phrases, and whether it is best or worst."""
 
     node_id: str
     position: int
-    words: tuple[str, ...]
+    phrases: frozenset[tuple[str, ...]]
     best: bool
     worst: bool
 
 
+def _phrases(text: str) -> frozenset[tuple[str, ...]]:
+    said = words(text)
+    return frozenset(said[i:i + n] for n in (1, 2, 3) for i in range(len(said) - n + 1))
+
+
 def _uses(graded: list[Decision]) -> list[_Use]:
-    return [_Use(d.node_id, k, words(c.text), k in d.best(), k in d.worst())
+    return [_Use(d.node_id, k, _phrases(c.text), k in d.best(), k in d.worst())
             for d in graded for k, c in enumerate(d.choices)]
 
 
-def _contains(haystack: tuple[str, ...], needle: tuple[str, ...]) -> bool:
-    size = len(needle)
-    return any(haystack[i:i + size] == needle for i in range(len(haystack) - size + 1))
-
-
-def _mined(uses: list[_Use]) -> set[tuple[str, ...]]:
-    """1-3 word phrases found in at least PHRASE_MIN_OPTIONS options (not only stop words)."""
-    counts: dict[tuple[str, ...], int] = {}
+def _index(uses: list[_Use]) -> dict[tuple[str, ...], list[_Use]]:
+    """Every 1-3 word phrase -> the options using it, in file order."""
+    found: dict[tuple[str, ...], list[_Use]] = {}
     for use in uses:
-        grams = {use.words[i:i + n] for n in (1, 2, 3) for i in range(len(use.words) - n + 1)}
-        for gram in grams:
-            counts[gram] = counts.get(gram, 0) + 1
-    return {g for g, n in counts.items() if n >= PHRASE_MIN_OPTIONS
+        for phrase in use.phrases:
+            found.setdefault(phrase, []).append(use)
+    return found
+
+
+def _mined(index: dict[tuple[str, ...], list[_Use]]) -> set[tuple[str, ...]]:
+    """Phrases found in at least PHRASE_MIN_OPTIONS options (not only stop words or numbers)."""
+    return {g for g, members in index.items() if len(members) >= PHRASE_MIN_OPTIONS
             and not all(w in STOP_WORDS or w.isdigit() for w in g)}
 
 
@@ -164,14 +168,16 @@ def phrase_tells_in(scenario: Scenario) -> list[PhraseTell]:
     uses = _uses(graded)
     if not uses:
         return []
-    stock = {words(p) for p in STOCK_PHRASES} | {words(scenario.customer.name)[:1]}
+    stock = {words(p) for p in STOCK_PHRASES} | {words(scenario.customer.name)[:1]}  # all 1-3 words
     stock.discard(())
+    index = _index(uses)
+    candidates = stock | _mined(index)
     found: list[PhraseTell] = []
     for kind in ("best", "worst"):
         base = sum(getattr(u, kind) for u in uses) / len(uses)
         tells = []
-        for phrase in stock | _mined(uses):
-            members = [u for u in uses if _contains(u.words, phrase)]
+        for phrase in candidates:
+            members = index.get(phrase, [])
             hits = sum(getattr(u, kind) for u in members)
             if len(members) < PHRASE_MIN_OPTIONS or hits / len(members) < max(PHRASE_MIN_SHARE, PHRASE_MIN_LIFT * base):
                 continue
