@@ -200,16 +200,17 @@ def _play(machine: ScenarioMachine, table: NetTable, player: _Player, runs: int,
     rng = random.Random(f"bots:{seed}:{player.name}")
     scores: list[int] = []
     unfinished = 0
-    for run in range(runs):
-        session = machine.start(seed=f"{seed}:{run}", clock=_zero_clock)
-        score = RunningScore(machine.scenario, table)
-        try:
+    session = machine.start(seed=f"{seed}:0", clock=_zero_clock)
+    try:
+        for run in range(runs):
+            session.restart(f"{seed}:{run}")  # one model moved back to the start: O(1) per run
+            score = RunningScore(machine.scenario, table)
             for step in _drive(session, player.pick_for(session), rng, player.reads_line, max_steps):
                 score.add(step)
             unfinished += not session.finished
             scores.append(score.final(session.ending))
-        finally:
-            session.close()
+    finally:
+        session.close()
     return scores, unfinished
 
 

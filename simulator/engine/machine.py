@@ -1,11 +1,16 @@
 """One ``transitions`` state machine per scenario, shared by every play session on it.
 
-Contract: ``ScenarioMachine(scenario)`` builds a ``transitions.Machine`` from the validated model
-with ``auto_transitions=False``: states are node ids; each choice is a transition from its node to
-its ``next`` node, triggered by ``pick_<k>`` (k = the choice's position in its node, so the set of
-trigger names stays small and ``may_pick_<k>`` stays cheap) and guarded by the choice's condition,
-a pure function of the session's state values. Sessions are models: ``start()`` adds one,
-``PlaySession.close()`` removes it. ``restore(snapshot)`` rebuilds a session from a snapshot.
+Contract: ``ScenarioMachine(scenario)`` builds a stock ``transitions.Machine`` from the validated
+model with ``auto_transitions=False``, used through its public API only: states are node ids; each
+choice is a transition from its node to its ``next`` node, triggered by ``pick_<k>`` (k = the
+choice's position in its node, so the set of trigger names stays small and ``may_trigger`` stays
+cheap) and, when the choice has a condition, guarded by it. A condition is a pure function of the
+session's state values and is evaluated once per arrival (``NodePlan.open``); the transition's
+guard reads that result (``PlaySession.is_open``), so transitions gates every move without
+evaluating a condition a second time. Sessions are models: ``start()`` adds one (``add_model``),
+``PlaySession.close()`` removes it (``remove_model``); ``restore(snapshot)`` rebuilds one with
+``set_state``. Callbacks registered the documented transitions way (``on_enter_<node>`` on the
+machine, ``after_state_change``, transition callbacks) run on every move.
 """
 
 from __future__ import annotations
@@ -16,11 +21,9 @@ from typing import Any
 
 from transitions import EventData, Machine
 
-from simulator.content.conditions import Condition
 from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 from simulator.engine.node_plan import NodePlan, trigger_name
 from simulator.engine.session import PlaySession, SnapshotError
-from simulator.engine.shared_machine import SharedMachine
 from simulator.engine.views import Step
 from simulator.util import gc_paused
 
@@ -28,9 +31,11 @@ Clock = Callable[[], float]
 SNAPSHOT_FORMAT = 1
 
 
-def _guard(condition: Condition) -> Callable[[EventData], bool]:
+def _open_guard(position: int) -> Callable[[EventData], bool]:
+    """The guard of the choice at ``position``: its condition held when the session arrived."""
+
     def guard(event: EventData) -> bool:
-        return condition.holds(event.model.values)
+        return bool(event.model.is_open(position))
 
     return guard
 
@@ -49,19 +54,18 @@ class ScenarioMachine:
         """The precomputed lookups of one node (made on first visit, then shared by sessions)."""
         plan = self._plans.get(node_id)
         if plan is None:
-            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], self.machine.events, node_id)
+            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], node_id)
         return plan
 
     @classmethod
     def _build(cls, scenario: Scenario) -> Machine:
-        return SharedMachine(
+        return Machine(
             model=None,
             states=list(scenario.nodes),
             initial=scenario.start,
             transitions=cls._transitions(scenario),
             auto_transitions=False,
             send_event=True,
-            model_override=True,
         )
 
     @staticmethod
@@ -73,7 +77,7 @@ class ScenarioMachine:
                     "trigger": trigger_name(position), "source": node_id, "dest": choice.next,
                 }
                 if choice.condition is not None:
-                    entry["conditions"] = [_guard(choice.condition)]
+                    entry["conditions"] = [_open_guard(position)]
                 table.append(entry)
         return table
 

@@ -4,9 +4,8 @@ Contract: ``NodePlan(node)`` is immutable in meaning (its caches only remember r
 functions of the node): ``positions`` (choice id -> 0-based position), ``open(values)``
 (which options' conditions hold), ``views(order, open)`` (the options as ``ChoiceView``s in
 display order: shown ones, the full list with hidden ones numbered after them, the open ones) and
-``available(open)`` (ids of the open options in file order); ``events[k]`` is the machine's
-event for the option at position k (its trigger ``trigger_name(k)``; when the plan was made with
-the machine's events); ``order(number)`` is the display order a
+``available(open)`` (ids of the open options in file order); ``triggers[k]`` is the transitions
+trigger of the option at position k (``trigger_name(k)``); ``order(number)`` is the display order a
 decision number picks. ``display_order(seed, step, node_id, count)`` is the per-decision shuffle
 sessions use. Sessions share the plans of their scenario's machine.
 """
@@ -18,8 +17,6 @@ from collections.abc import Mapping
 from functools import lru_cache
 from operator import itemgetter
 from typing import Any
-
-from transitions import Event
 
 from simulator.content.models import Node
 from simulator.engine.views import ChoiceView
@@ -91,17 +88,17 @@ def display_order(seed: int | str, step: int, node_id: str, count: int) -> tuple
 class NodePlan:
     """Precomputed lookups for one node; see the module doc."""
 
-    __slots__ = ("node", "ending", "hash", "choices", "ids", "events", "effects", "shuffled", "orders",
+    __slots__ = ("node", "ending", "hash", "choices", "ids", "triggers", "effects", "shuffled", "orders",
                  "identity", "all_open", "positions", "_conditions", "_reads", "_opens", "_views", "_plain_views",
                  "_available")
 
-    def __init__(self, node: Node, events: Mapping[str, Event] | None = None, node_id: str = ""):
+    def __init__(self, node: Node, node_id: str = ""):
         self.node = node
         self.ending = node.ending  # read at every step; pydantic models read attributes slowly
         self.hash = hash64(node_id)
         self.choices = node.choices
         self.ids = tuple(choice.id for choice in node.choices)
-        self.events = tuple(events[trigger_name(k)] for k in range(len(node.choices))) if events is not None else ()
+        self.triggers = tuple(trigger_name(k) for k in range(len(node.choices)))
         self.effects = tuple(tuple(choice.effects.items()) for choice in node.choices)
         self.shuffled = node.shuffle and len(node.choices) > 1
         count = len(node.choices)

@@ -58,14 +58,17 @@ class PlaySession:
         self._open_views: tuple[ChoiceView, ...] = ()
         self._last_after: dict[str, int] | None = None  # values after the last step taken here
 
-    # Placeholders replaced by the transitions machine (model_override=True assigns only these).
-    def trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
-        raise NotImplementedError("the session is not attached to a machine")
-
-    def may_trigger(self, trigger_name: str, *args: Any, **kwargs: Any) -> bool:
-        raise NotImplementedError("the session is not attached to a machine")
+    # Bound by transitions' ``add_model`` (its documented model API): ``trigger(name)`` fires an
+    # event, ``may_trigger(name)`` asks whether it could fire now.
+    trigger: Callable[..., bool]
+    may_trigger: Callable[..., bool]
 
     # --- reading -----------------------------------------------------------------------------
+    def is_open(self, position: int) -> bool:
+        """Whether the option at ``position`` of the current node could be taken now (its condition
+        held on arrival); what the transitions guards read."""
+        return self._open[position]
+
     @property
     def node(self) -> Node:
         plan = self._plan
@@ -160,9 +163,9 @@ class PlaySession:
         if seconds is None:
             seconds = now - self._entered
             seconds = seconds if seconds > 0.0 else 0.0
-        # The state machine makes the move: transitions runs the guard (the same pure condition)
-        # and moves ``self.state`` along the ``pick_<position>`` transition.
-        if not plan.events[position].trigger(self):  # what self.trigger(trigger_name(position)) runs
+        # The state machine makes the move: transitions checks the guard (the condition's result,
+        # worked out on arrival) and moves ``self.state`` along the ``pick_<position>`` transition.
+        if not self.trigger(plan.triggers[position]):
             raise ChoiceUnavailable(f"'{choice_id}' is not available now")
         for name, delta in plan.effects[position]:  # clamped to the state range
             value = values[name] + delta  # effects name declared variables, which values always holds
@@ -198,6 +201,19 @@ class PlaySession:
             "seed": self.seed, "node": node, "values": values,
             "transcript": [step.to_dict() for step in steps],
         }
+
+    def restart(self, seed: int | str) -> None:
+        """Start this session over at the scenario's start with a new ``seed`` (simulations replay
+        thousands of runs: attaching a model to transitions costs O(states), moving it back with
+        the machine's ``set_state`` costs O(1)). Raises ChoiceUnavailable after ``close()``."""
+        if self not in self.owner.machine.models:
+            raise ChoiceUnavailable("the session is closed")
+        scenario = self.owner.scenario
+        self.seed, self._seed_hash = seed, hash64(str(seed))
+        self.values = dict(scenario.customer.state)
+        self._transcript, self._last_after = [], None
+        self.owner.machine.set_state(scenario.start, model=self)
+        self.enter()
 
     def close(self) -> None:
         self.owner.release(self)

@@ -21,7 +21,7 @@ def test_no_auto_transitions(parcel: LoadedScenario) -> None:
     for node in parcel.scenario.nodes:
         assert not [t for t in machine.machine.get_triggers(node) if t.startswith("to_")]
     session = machine.start()
-    assert not [name for name in dir(session) if name.startswith(("to_", "is_"))]
+    assert not [name for name in dir(session) if name.startswith("to_")]
 
 
 def test_transitions_follow_the_scenario(parcel: LoadedScenario) -> None:
@@ -71,3 +71,28 @@ def test_node_ids_that_look_like_machine_words_are_fine(load) -> None:  # type: 
     session.choose("a")
     session.choose("b")
     assert session.state == "to_end" and session.finished
+
+
+def test_callbacks_registered_the_documented_way_run(parcel: LoadedScenario) -> None:
+    """The engine moves through transitions' own trigger, so its documented hooks all fire."""
+    machine = ScenarioMachine(parcel.scenario)
+    seen: list[str] = []
+    machine.machine.on_enter_checking(lambda event: seen.append(f"enter {event.state.name}"))
+    machine.machine.on_exit_opening(lambda event: seen.append("exit opening"))
+    machine.machine.after_state_change = [lambda event: seen.append(f"after {event.event.name}")]
+    machine.machine.events["pick_0"].add_callback("after", lambda event: seen.append("pick_0 after"))
+    session = machine.start(seed=0)
+    session.choose("ask-details")
+    assert seen == ["exit opening", "enter checking", "pick_0 after", "after pick_0"]
+    assert session.state == "checking" and session.may_trigger("pick_0")
+
+
+def test_a_guarded_option_is_refused_by_the_machine_itself(parcel: LoadedScenario) -> None:
+    """transitions gates the move: a locked option's trigger does not fire."""
+    machine = ScenarioMachine(parcel.scenario)
+    session = machine.start(seed=0)
+    session.choose("ask-details")
+    position = session.node.choices.index(session.node.choice("recover"))
+    assert not session.is_open(position)  # its condition (apologized == 0) failed on arrival
+    assert not session.may_trigger(f"pick_{position}") and not session.trigger(f"pick_{position}")
+    assert session.state == "checking"
