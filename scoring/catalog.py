@@ -34,11 +34,26 @@ class Principle(BaseModel):
     sources: tuple[str, ...] = Field(min_length=1)
 
 
+class Tension(BaseModel):
+    """Advice the articles leave in tension: honouring ``one_side`` principles costs ``other_side``
+    ones at some decisions, and no third option wins on both (scenarios must train each one)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: Annotated[str, StringConstraints(pattern=r"^[a-z0-9][a-z0-9-]{0,63}$")]
+    name: Annotated[str, StringConstraints(min_length=1, max_length=120)]
+    description: Annotated[str, StringConstraints(min_length=1, max_length=800)]
+    one_side: tuple[str, ...] = Field(min_length=1)
+    other_side: tuple[str, ...] = Field(min_length=1)
+    sources: tuple[str, ...] = Field(min_length=1)
+
+
 class Catalog(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     schema_version: int
     principles: tuple[Principle, ...] = Field(min_length=1)
+    tensions: tuple[Tension, ...] = ()
 
     def ids(self) -> tuple[str, ...]:
         return tuple(p.id for p in self.principles)
@@ -64,6 +79,13 @@ def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
                                                  f"duplicate principle id '{principle.id}'",
                                                  "give every principle its own id")])
         seen.add(principle.id)
+    for index, tension in enumerate(catalog.tensions):
+        for side in ("one_side", "other_side"):
+            for position, name in enumerate(getattr(tension, side)):
+                if name not in seen:
+                    raise ContentError([document.problem(("tensions", index, side, position),
+                                                         f"unknown principle '{name}' in tension '{tension.id}'",
+                                                         "name a principle id from this catalog")])
     return catalog
 
 

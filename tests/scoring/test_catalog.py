@@ -74,3 +74,20 @@ def test_every_seed_article_grounds_at_least_three_principles(catalog: Catalog) 
         pytest.skip(f"the seed articles folder {SEEDS} is not present in this checkout")
     cited = {seed.name: sum(seed.name in p.sources for p in catalog.principles) for seed in SEEDS.iterdir()}
     assert all(count >= 3 for count in cited.values()), cited
+
+
+def test_tensions_name_catalog_principles_on_both_sides(catalog: Catalog) -> None:
+    assert len(catalog.tensions) >= 3
+    for tension in catalog.tensions:
+        assert set(tension.one_side) | set(tension.other_side) <= set(catalog.ids())
+        assert not set(tension.one_side) & set(tension.other_side)
+
+
+def test_a_tension_naming_an_unknown_principle_is_located(tmp_path: Path) -> None:
+    entry = ("  - id: listen-first\n    name: Listen\n    description: D.\n    done_well: [a]\n"
+             "    done_badly: [b]\n    sources: [x.txt]\n")
+    tension = ("tensions:\n  - id: t\n    name: T\n    description: D.\n    one_side: [listen-first]\n"
+               "    other_side: [no-such-one]\n    sources: [x.txt]\n")
+    with pytest.raises(ContentError) as caught:
+        load_catalog(_write(tmp_path, "schema_version: 1\nprinciples:\n" + entry + tension))
+    assert "unknown principle 'no-such-one'" in caught.value.first.message and caught.value.first.line == 14
