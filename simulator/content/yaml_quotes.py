@@ -12,6 +12,7 @@ error, else None. Two causes are recognised:
   several lines is not blamed for an unrelated error).
 * An apostrophe inside a text in single quotes (``'It's late'``): the apostrophe ends the text.
 * A text (``line:``, ``text:``...) that starts with ``[`` or ``{``: YAML reads a list or mapping.
+* An unquoted `` #`` inside ``{...}`` or ``[...]``: the comment cuts the mapping or list short.
 """
 
 from __future__ import annotations
@@ -113,6 +114,19 @@ def _apostrophe(line: str) -> bool:
                for start, close in _quotes(line))
 
 
+def _comment_in_flow(lines: list[str], error: Any) -> tuple[int, int] | None:
+    """(line, column) of an unquoted ' #' on the line where a broken flow mapping or list starts."""
+    start = error.context_mark
+    if start is None or not str(error.context or "").startswith("while parsing a flow") or start.line >= len(lines):
+        return None
+    line = lines[start.line]
+    quoted = [(a, len(line) if b is None else b) for a, b in _quotes(line)]
+    for found in re.finditer(r"[ \t]#", line):
+        if not any(a < found.start() < b for a, b in quoted):
+            return start.line + 1, found.start() + 2
+    return None
+
+
 def quote_problem(text: str, error: Any) -> tuple[int, int, str, str] | None:
     """(line, column, message, hint) when a quote caused ``error`` (see the module doc), else None."""
     mark, start = error.problem_mark, error.context_mark
@@ -129,6 +143,10 @@ def quote_problem(text: str, error: Any) -> tuple[int, int, str, str] | None:
     if mark.line < len(lines) and _BRACKETED_TEXT.match(lines[mark.line]):
         return (mark.line + 1, mark.column + 1, "YAML syntax error: a text that starts with [ or { is read as "
                 "a list or a mapping", BRACKET_HINT)
+    comment = _comment_in_flow(lines, error)
+    if comment is not None:
+        return (*comment, "YAML syntax error: ' #' starts a comment, which cuts this {...} or [...] short",
+                "put the text that contains '#' in quotes (\"Order #12 is late\")")
     opened = _unclosed_before(text, mark.line + 1)
     if opened is not None:
         return (*opened, f"YAML syntax error: the quote opened here is not closed on its line, so YAML read "

@@ -95,3 +95,12 @@ def test_strict_documents_keep_their_source():
 
     text = "a: 1  # comment\n"
     assert _parse_strict(text, "t.yaml").source == text == parse_yaml(text, "t.yaml").source
+
+
+def test_hash_inside_a_flow_mapping_is_explained():
+    text = "a:\n  - {id: c1, text: Order #12 is late, next: e1}\n  - {id: c2, text: \"Say #1\", next: e1}\n"
+    with pytest.raises(ContentError) as caught:
+        parse_yaml(text, "t.yaml")
+    problem = caught.value.first
+    assert (problem.line, problem.column) == (2, 26) and "' #' starts a comment" in problem.message
+    assert "in quotes" in problem.hint
