@@ -25,6 +25,12 @@ def load_image(ref: str, bases: list[Path]) -> pygame.Surface | None:
     if path is None:
         log.warning("asset %r not found under %s; drawing a placeholder", ref, ", ".join(map(str, bases)))
         return None
+    from simulator.app.portrait import image_problem
+
+    problem = image_problem(path)
+    if problem is not None:
+        log.warning("asset %s refused (%s); drawing a placeholder", path, problem)
+        return None
     try:
         image = pygame.image.load(str(path))
     except (pygame.error, OSError, ValueError) as error:

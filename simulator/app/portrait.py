@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import math
+from pathlib import Path
 
 import pygame
 
@@ -102,3 +103,48 @@ def draw_face(surface: pygame.Surface, rect: pygame.Rect, expression: str, theme
             for j in range(3):
                 pygame.draw.line(surface, theme.bad, (x, cy - r * 0.5 + j * r * 0.18),
                                  (x + k * r * 0.16, cy - r * 0.6 + j * r * 0.18), lw)
+
+
+MAX_IMAGE_PIXELS = 4096 * 4096  # a portrait is drawn at most a few hundred pixels wide
+
+
+def image_dimensions(path: Path) -> tuple[int, int] | None:
+    """Width and height from a PNG, GIF, BMP or JPEG header (without decoding), or None when the
+    format is not recognised. Reads at most 64 KiB."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(65536)
+    except OSError:
+        return None
+    if head.startswith(b"\x89PNG\r\n\x1a\n") and len(head) >= 24:
+        return int.from_bytes(head[16:20], "big"), int.from_bytes(head[20:24], "big")
+    if head[:6] in (b"GIF87a", b"GIF89a") and len(head) >= 10:
+        return int.from_bytes(head[6:8], "little"), int.from_bytes(head[8:10], "little")
+    if head.startswith(b"BM") and len(head) >= 26:
+        return abs(int.from_bytes(head[18:22], "little", signed=True)), abs(
+            int.from_bytes(head[22:26], "little", signed=True))
+    if head.startswith(b"\xff\xd8"):
+        return _jpeg_dimensions(head)
+    return None
+
+
+def _jpeg_dimensions(head: bytes) -> tuple[int, int] | None:
+    index = 2
+    while index + 9 < len(head):
+        if head[index] != 0xFF:
+            return None
+        marker = head[index + 1]
+        length = int.from_bytes(head[index + 2:index + 4], "big")
+        if 0xC0 <= marker <= 0xCF and marker not in (0xC4, 0xC8, 0xCC):
+            return int.from_bytes(head[index + 7:index + 9], "big"), int.from_bytes(head[index + 5:index + 7], "big")
+        index += 2 + length
+    return None
+
+
+def image_problem(path: Path) -> str | None:
+    """Why an image file must not be decoded (too many pixels), or None."""
+    size = image_dimensions(path)
+    if size is not None and size[0] * size[1] > MAX_IMAGE_PIXELS:
+        return (f"it is {size[0]}x{size[1]} pixels, more than {MAX_IMAGE_PIXELS:,} "
+                "(scale it down to at most 4096x4096)")
+    return None

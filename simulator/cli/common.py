@@ -94,12 +94,35 @@ def write_atomically(path: Path, lines: list[str] | str) -> None:
         raise
 
 
+def output_problem(path: Path) -> str | None:
+    """Why ``path`` must not be replaced by an output file (None for a regular file or a new path):
+    writing replaces the file, which must never turn a device, folder, pipe or link into a file."""
+    import stat
+
+    try:
+        mode = path.lstat().st_mode
+    except FileNotFoundError:
+        return None
+    except OSError as error:
+        return f"cannot check it ({error.strerror or error})"
+    if stat.S_ISLNK(mode):
+        return "it is a symbolic link; name the file itself or a new file"
+    if not stat.S_ISREG(mode):
+        return "it is not a regular file (a device, folder or pipe); name a new file, or - for standard output"
+    return None
+
+
 def write_output(out: str, text: str, command: str) -> bool:
     """Write ``text`` to standard output (``out`` is '-') or atomically to the file ``out``; False
-    after printing ``<command>: cannot write <out>: <why>``."""
+    after printing ``<command>: cannot write <out>: <why>`` (or ``will not write`` when ``out`` is
+    not a regular file or a new path, see ``output_problem``)."""
     if out == "-":
         sys.stdout.write(text)
         return True
+    problem = output_problem(Path(out))
+    if problem is not None:
+        print(f"{command}: will not write {out}: {problem}", file=sys.stderr)
+        return False
     try:
         write_atomically(Path(out), text)
     except OSError as error:

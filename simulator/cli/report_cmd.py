@@ -57,7 +57,7 @@ def build(store, args: argparse.Namespace) -> str:  # type: ignore[no-untyped-de
 def run(args: argparse.Namespace) -> int:
     from simulator.results.store import open_store
 
-    with open_store(args.db) as store:
+    with open_store(args.db, create=False) as store:
         text = build(store, args)
     if not write_output(args.out, text, "report"):
         return 1

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 
 from simulator.cli.common import add_db_flag, store_errors, write_output
 
@@ -38,7 +37,7 @@ def run_export(args: argparse.Namespace) -> int:
     from simulator.results.store import open_store
     from simulator.results.transfer import export_lines
 
-    with open_store(args.db) as store:
+    with open_store(args.db, create=False) as store:
         lines = list(export_lines(store, args.workshop))
     if not write_output(args.out, "".join(line + "\n" for line in lines), "results"):
         return 1
@@ -46,30 +45,36 @@ def run_export(args: argparse.Namespace) -> int:
     return 0
 
 
-def _read(name: str) -> list[str]:
-    if name == "-":
-        return sys.stdin.read().splitlines()
-    return Path(name).read_text(encoding="utf-8", errors="replace").splitlines()
-
-
 @store_errors("results")
 def run_import(args: argparse.Namespace) -> int:
     from simulator.results.store import open_store
-    from simulator.results.transfer import import_lines
 
     status = 0
     with open_store(args.db) as store:
         for name in args.files:
-            try:
-                lines = _read(name)
-            except OSError as error:
-                print(f"{name}: cannot read: {error.strerror or error}", file=sys.stderr)
-                status = 1
-                continue
-            result = import_lines(store, lines)
-            for number, reason in result.problems:
-                print(f"{name}:{number}: {reason}", file=sys.stderr)
-            print(f"{name}: added {result.added}, already present {result.already}, "
-                  f"bad lines {len(result.problems)}", file=sys.stderr)
-            status = status or (0 if result.ok else 1)
+            status = _import_file(store, name) or status
     return status
+
+
+def _import_file(store, name: str) -> int:  # type: ignore[no-untyped-def]
+    """Import one file line by line (never all in memory); 0 when every line was good."""
+    from simulator.results.transfer import import_lines
+
+    try:
+        handle = sys.stdin if name == "-" else open(name, encoding="utf-8", errors="replace")  # noqa: SIM115
+    except OSError as error:
+        print(f"{name}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        result = import_lines(store, handle)
+    except OSError as error:
+        print(f"{name}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return 1
+    finally:
+        if handle is not sys.stdin:
+            handle.close()
+    for number, reason in result.problems:
+        print(f"{name}:{number}: {reason}", file=sys.stderr)
+    print(f"{name}: added {result.added}, already present {result.already}, "
+          f"bad lines {len(result.problems)}", file=sys.stderr)
+    return 0 if result.ok else 1

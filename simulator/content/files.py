@@ -134,8 +134,11 @@ def resolve_asset(ref: str, bases: list[Path]) -> Path | None:
     if safe_asset_path(ref) is not None:
         return None
     for base in bases:
-        root = base.resolve()
-        candidate = (root / ref).resolve()
-        if _inside(candidate, root) and candidate.is_file():
-            return candidate
+        try:
+            root = base.resolve()
+            candidate = (root / ref).resolve()
+            if _inside(candidate, root) and candidate.is_file():
+                return candidate
+        except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): refused
+            continue
     return None

@@ -1,7 +1,9 @@
 """Workshop results as CSV (one row per run) and as xAPI statements (JSON).
 
-Contract: ``render_csv(records, principle_ids)`` neutralises spreadsheet formulas: any text cell
-starting with = + - @ tab or CR gets a leading apostrophe. ``xapi_statements(records, titles)``
+Contract: ``render_csv(records, principle_ids)`` starts with a UTF-8 byte order mark (so
+spreadsheet programs read accents) and neutralises spreadsheet formulas in every cell, headers
+included: any text cell starting (after leading spaces) with = + - @ tab, CR or LF, or their
+full-width forms, gets a leading apostrophe. ``xapi_statements(records, titles)``
 returns one statement per run (verb completed, or abandoned for abandoned runs), with the overall
 score scaled 0-1 and per-principle scores, workshop and team in extensions.
 """
@@ -17,7 +19,8 @@ from urllib.parse import quote
 
 from simulator.results.records import FINISHED, RunRecord
 
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\n", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+BOM = "\ufeff"
 XAPI_BASE = "https://frontline.invalid/xapi"
 VERBS = {
     "completed": "http://adlnet.gov/expapi/verbs/completed",
@@ -32,13 +35,14 @@ def safe_cell(value: object) -> object:
     if isinstance(value, int | float) and not isinstance(value, bool):
         return value
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_STARTS) else text
+    return "'" + text if text.lstrip(" ").startswith(FORMULA_STARTS) else text
 
 
 def render_csv(records: Iterable[RunRecord], principle_ids: Sequence[str]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([*CSV_COLUMNS, *principle_ids])
+    out.write(BOM)
+    writer.writerow([safe_cell(name) for name in (*CSV_COLUMNS, *principle_ids)])
     for r in records:
         row: list[Any] = [r.run_id, r.workshop, r.team, r.player, r.scenario_id, r.content_hash, r.mode, r.status,
                           r.outcome or "", r.overall, r.started_at.isoformat(), r.ended_at.isoformat(),

@@ -9,7 +9,9 @@ Contract:
   idempotent). The same transaction adds the run to the running aggregates
   (``simulator.results.aggregates``); ``save_runs`` does the same for a batch in one transaction,
   and ``rebuild_aggregates`` recomputes them all from the runs. "database is locked" is retried
-  with back-off for up to ``LOCK_PATIENCE`` seconds.
+  with back-off for up to ``LOCK_PATIENCE`` (30) seconds, when saving and when opening (migrating)
+  a store another process holds. ``open_store(url, create=False)`` (read-only commands) never
+  creates a folder or an empty database.
 * SQLite runs in WAL mode with ``synchronous=FULL`` and a busy timeout, so a process killed at any
   moment loses no committed run and leaves no half-written one, and several processes can write.
 * Queries (leaderboard, history, workshop data) live in ``simulator.results.queries``.
@@ -157,17 +159,8 @@ class ResultStore:
 
     def _retrying(self, doing: str, write: Callable[[], T]) -> T:
         """Run ``write`` (one transaction), retrying "database is locked" for ``LOCK_PATIENCE`` s."""
-        deadline = time.monotonic() + LOCK_PATIENCE
-        delay = 0.01
         with self.errors(doing):
-            while True:
-                try:
-                    return write()
-                except OperationalError as error:
-                    if not _is_locked(error) or time.monotonic() > deadline:
-                        raise
-                time.sleep(delay * (0.5 + random.random()))
-                delay = min(delay * 2, 0.5)
+            return patiently(write)
 
     def _write(self, conn: Connection, records: list[RunRecord]) -> None:
         """Insert the runs' rows and add them to the aggregates (inside the caller's transaction)."""
@@ -286,14 +279,35 @@ def _record(row: Any, scores: dict[str, int]) -> RunRecord:
     )
 
 
-def open_store(url: str | None = None) -> ResultStore:
-    """Open (creating and migrating if needed) the store at ``url`` or the resolved default."""
+def patiently(action: Callable[[], T], patience: float | None = None) -> T:
+    """Run ``action``, retrying "database is locked"/"busy" with back-off for ``patience`` seconds
+    (default ``LOCK_PATIENCE``, read at call time); other errors and the last lock error propagate."""
+    deadline = time.monotonic() + (LOCK_PATIENCE if patience is None else patience)
+    delay = 0.01
+    while True:
+        try:
+            return action()
+        except OperationalError as error:
+            if not _is_locked(error) or time.monotonic() > deadline:
+                raise
+        time.sleep(delay * (0.5 + random.random()))
+        delay = min(delay * 2, 0.5)
+
+
+def open_store(url: str | None = None, *, create: bool = True) -> ResultStore:
+    """Open (creating and migrating if needed) the store at ``url`` or the resolved default.
+    With ``create=False`` (read-only commands) a SQLite file that does not exist is a
+    ``StoreError`` and nothing (no folder, no empty database) is created."""
     resolved = resolve_url(url)
+    path = sqlite_path(resolved)
+    if not create and path is not None and str(path) not in ("", ":memory:") and not path.is_file():
+        raise StoreError(f"no results database at {path} (nothing has been saved there yet; check --db "
+                         "or FRONTLINE_DB)")
     try:
         engine = make_engine(resolved)
         store = ResultStore(resolved, engine)
         with store.errors("open the results database"):
-            migrate(engine)
+            patiently(lambda: migrate(engine))  # a store locked at start gets the same patience
     except StoreError:
         raise
     except (SQLAlchemyError, ImportError, ValueError) as error:

@@ -2,8 +2,9 @@
 
 Contract: ``export_lines(store, workshop)`` yields lines oldest first. ``import_lines(store, lines)``
 saves every valid line (run_id is the key: a run already stored is counted, not added again) and
-returns an ``ImportResult`` listing each bad line by number with the reason; one bad line never
-stops the rest.
+returns an ``ImportResult`` listing each bad line by number with the reason; one bad line (or one
+record the database refuses) never stops the rest. Each line is validated strictly
+(``simulator.results.validation``) before it reaches the database.
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
-from simulator.results.records import ABANDONED, FINISHED, RunRecord
+from simulator.results.location import StoreError
+from simulator.results.records import RunRecord
 from simulator.results.store import ResultStore
 
 
@@ -33,24 +35,11 @@ def export_lines(store: ResultStore, workshop: str | None = None) -> Iterator[st
 
 
 def parse_line(line: str) -> RunRecord:
-    """A record from one JSON line; ValueError with a short reason when it is not one."""
-    try:
-        data = json.loads(line)
-    except json.JSONDecodeError as error:
-        raise ValueError(f"not JSON ({error.msg} at column {error.colno})") from None
-    if not isinstance(data, dict):
-        raise ValueError("not a run record (expected a JSON object)")
-    try:
-        record = RunRecord.from_dict(data)
-    except KeyError as error:
-        raise ValueError(f"missing field {error}") from None
-    except (TypeError, ValueError, AttributeError) as error:
-        raise ValueError(f"bad value: {error}") from None
-    if record.status not in (FINISHED, ABANDONED):
-        raise ValueError(f"bad status '{record.status}' (expected finished or abandoned)")
-    if not record.player.strip() or not record.scenario_id.strip():
-        raise ValueError("player and scenario_id must not be empty")
-    return record
+    """A record from one JSON line; ValueError with a short reason when it is not a valid one
+    (strict types, ranges, sizes, dates and ids: ``simulator.results.validation``)."""
+    from simulator.results.validation import record_from_line
+
+    return record_from_line(line)
 
 
 def import_lines(store: ResultStore, lines: Iterable[str]) -> ImportResult:
@@ -63,7 +52,12 @@ def import_lines(store: ResultStore, lines: Iterable[str]) -> ImportResult:
         except ValueError as error:
             result.problems.append((number, str(error)))
             continue
-        if store.save_run(record):
+        try:
+            added = store.save_run(record)
+        except StoreError as error:  # this record only (e.g. a value the database refuses)
+            result.problems.append((number, f"not stored: {error}"))
+            continue
+        if added:
             result.added += 1
         else:
             result.already += 1

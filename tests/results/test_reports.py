@@ -45,7 +45,9 @@ def test_html_is_self_contained_and_escapes_untrusted_text(tmp_path: Path) -> No
 
 
 def test_csv_neutralises_formulas(tmp_path: Path) -> None:
-    rows = list(csv.reader(io.StringIO(_report(tmp_path, "csv"))))
+    text = _report(tmp_path, "csv")
+    assert text.startswith("\ufeff")  # a BOM, so spreadsheet programs read accents
+    rows = list(csv.reader(io.StringIO(text.removeprefix("\ufeff"))))
     header, body = rows[0], rows[1:]
     assert header[:4] == ["run_id", "workshop", "team", "player"] and "be-honest" in header
     assert len(body) == 3
