@@ -45,7 +45,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     game.add_argument("--text-size", choices=("small", "medium", "large", "largest"),
                       help="text size for this run (default: your setting)")
     game.add_argument("--theme", choices=("standard", "high_contrast"), help="colour theme for this run")
-    game.add_argument("--scenarios-dir", metavar="DIR", help="scenario folder (default: scenarios/)")
+    game.add_argument("--scenarios-dir", metavar="DIR", help="scenario folder (default: the shipped scenarios)")
+    game.add_argument("--pack", action="append", metavar="DIR",
+                      help="another scenario folder shown in the picker (repeatable); your own folder "
+                      "(frontline new writes there) is always shown")
     parser.set_defaults(handler=run)
 
 
