@@ -129,6 +129,10 @@ class Choice(_Frozen):
     critical: Annotated[bool, Field(strict=True)] = False
     """A line no agent may cross (a lie, a data-protection breach, abuse back at the customer):
     taking it caps the run's overall score in the lowest band (``docs/scoring.md``)."""
+    also: tuple[Annotated[str, StringConstraints(min_length=1, max_length=400)], ...] = Field(
+        default=(), max_length=12)
+    """Other ways a learner might say this option, for open answers (``simulator.matching``);
+    never shown or graded."""
 
 
 def _lines(value: Any) -> Any:
