@@ -92,8 +92,8 @@ def test_the_debrief_opens_the_board_of_its_scenario_with_the_new_run(make_app, 
     choose_with_arrows(app, "tell-truth")
     press(app, pygame.K_RETURN, pygame.K_RETURN)  # feedback card, then "See your debrief"
     debrief = app.top
-    assert isinstance(debrief, DebriefScreen) and debrief.menu.focus_key("leaderboard")
-    press(app, pygame.K_RETURN)
+    assert isinstance(debrief, DebriefScreen) and debrief.menu.focus_key("buttons")
+    press(app, pygame.K_RIGHT, pygame.K_RIGHT, pygame.K_RETURN)  # Try again, Another scenario, Leaderboard
     board = app.top
     assert isinstance(board, LeaderboardScreen)
     assert filter_value(board.filters, SCENARIO) == "late-parcel"
