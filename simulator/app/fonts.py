@@ -44,25 +44,38 @@ class _Coverage:
     """Which characters a font file has (pygame.freetype reports None metrics for missing ones)."""
 
     def __init__(self, path: Path):
-        import pygame.freetype as freetype
-
-        if not freetype.get_init():
-            freetype.init()
-        self.font = freetype.Font(str(path), 0)
+        self.path = path
+        self.font = self._open()
         sizes = self.font.get_sizes()
         self.bitmap = bool(sizes)  # colour emoji: fixed-size strikes, drawn large and scaled down
         self.size = sizes[0][0] if sizes else 16  # bitmap fonts only answer at their strike size
         self.known: dict[str, bool] = {}
 
+    def _open(self):  # type: ignore[no-untyped-def]
+        import pygame.freetype as freetype
+
+        if not freetype.get_init():
+            freetype.init()
+        return freetype.Font(str(self.path), 0)
+
     def has(self, char: str) -> bool:
         hit = self.known.get(char)
         if hit is None:
-            try:
-                hit = self.font.get_metrics(char, size=self.size)[0] is not None
-            except (pygame.error, ValueError):
-                hit = False
+            hit = self._lookup(char)
             self.known[char] = hit
         return hit
+
+    def _lookup(self, char: str) -> bool:
+        import pygame.freetype as freetype
+
+        for attempt in range(2):
+            if attempt or not freetype.get_init():  # pygame.quit() ran since (tests, a restarted display)
+                self.font = self._open()
+            try:
+                return self.font.get_metrics(char, size=self.size)[0] is not None
+            except (pygame.error, ValueError, RuntimeError):
+                continue
+        return False
 
 
 def coverage(name: str) -> _Coverage:
