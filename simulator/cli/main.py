@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from simulator import __version__
 
 # Subcommand modules, in the order --help lists them. Each has register(subparsers).
-COMMANDS = ("play", "validate", "new", "schema", "test", "lint", "explore", "graph", "facilitate", "report", "results")
+COMMANDS = ("play", "validate", "new", "schema", "test", "lint", "explore", "graph", "facilitate", "report", "results",
+            "match")
 
 
 def build_parser() -> argparse.ArgumentParser:
