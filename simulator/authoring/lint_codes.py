@@ -32,6 +32,7 @@ CODES = MappingProxyType({c.code: c for c in (
     Code("FL206", "warning", "best score cannot be reached"),
     Code("FL207", "info", "option is dominated by a sibling on every principle"),
     Code("FL208", "warning", "perfect play can end badly"),
+    Code("FL209", "info", "ending debrief may speak of something a path reaching it can skip"),
     Code("FL301", "warning", "time limit too short to read the node"),
     Code("FL302", "warning", "timing out is as good as the best option"),
     Code("FL401", "error", "text too long for the play screen"),

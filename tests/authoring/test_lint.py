@@ -124,12 +124,19 @@ def _invalid(d):
     del d["nodes"]["e1"]["ending"]["debrief"]
 
 
+def _skippable_claim(d):
+    first, second = d["nodes"]["a"]["choices"]
+    first.update(id="thank-colleague", text="Thank the colleague who helped before you go on.")
+    second["next"] = "e1"  # a second way into the same ending, without the thanks
+    d["nodes"]["e1"]["ending"]["debrief"] = "You thanked the colleague who helped, which keeps the team with you."
+
+
 CASES = [
     ("FL001", _invalid), ("FL101", _orphan), ("FL102", _trap), ("FL103", _trap), ("FL104", _never),
     ("FL105", _never), ("FL106", _stuck), ("FL201", _debrief), ("FL202", _ungraded), ("FL203", _feedback),
     ("FL204", _claimed), ("FL205", _unclaimed), ("FL206", _best_unreachable), ("FL207", _dominated),
-    ("FL208", _perfect_bad), ("FL301", _short_timer), ("FL302", _timeout_best), ("FL401", _long_text),
-    ("FL402", _many_options), ("FL403", _missing_portrait), ("FL601", _gameable),
+    ("FL208", _perfect_bad), ("FL209", _skippable_claim), ("FL301", _short_timer), ("FL302", _timeout_best),
+    ("FL401", _long_text), ("FL402", _many_options), ("FL403", _missing_portrait), ("FL601", _gameable),
 ]
 
 
@@ -192,3 +199,15 @@ def test_cli_exit_codes_strict_and_json(tmp_path, catalog, capsys):
     _invalid(data)
     path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
     assert main(["lint", str(path)]) == 1
+
+
+def test_fl209_spares_a_debrief_variant_that_follows_the_path(tmp_path, catalog):
+    """The skipping path gets its own variant (a flag set by the thanks): nothing to report."""
+    data = copy.deepcopy(base())
+    _skippable_claim(data)
+    data["customer"]["state"]["thanked"] = 0
+    data["nodes"]["a"]["choices"][0]["effects"] = {"thanked": 1}
+    data["nodes"]["e1"]["ending"]["debrief"] = [
+        {"when": "thanked == 1", "text": "You thanked the colleague who helped, which keeps the team with you."},
+        {"text": "The call went well; next time, close the loop with the people who helped you."}]
+    assert "FL209" not in codes(tmp_path, data, catalog)
