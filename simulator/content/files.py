@@ -14,9 +14,9 @@ import os
 import stat
 from pathlib import Path, PurePosixPath
 
+from simulator.content.limits import MAX_FILE_BYTES
 from simulator.content.problems import ContentError, Problem
 
-MAX_FILE_BYTES = 10 * 1024 * 1024
 SUFFIXES = (".yaml", ".yml")
 RESERVED_NAMES = frozenset({"curriculum.yaml", "curriculum.yml"})  # pack files that are not scenarios
 

@@ -22,8 +22,8 @@ from simulator.content.crosscheck import crosscheck, link_problems
 from simulator.content.files import discover, read_content
 from simulator.content.models import Scenario
 from simulator.content.problems import ContentError, Problem
-from simulator.content.safe_yaml import YamlDocument, parse_yaml
 from simulator.content.validation import problems_from_validation
+from simulator.content.yaml_reader import YamlDocument, parse_yaml
 from simulator.util import gc_paused
 
 

@@ -1,27 +1,25 @@
 """A strict, data-only YAML reader for untrusted content files.
 
-Contract: ``parse_yaml(text, file)`` returns a ``YamlDocument`` of plain Python data (dict,
+Contract: ``parse_strict(text, file)`` returns a ``YamlDocument`` of plain Python data (dict,
 list, str, int, float, bool, None) plus the 1-based line/column of every value and key, or
 raises ``ContentError`` listing what is wrong. It never constructs objects from tags and never
-expands aliases: the strict reader (``_parse_strict``) walks PyYAML's event stream (the C parser
+expands aliases: the strict reader walks PyYAML's event stream (the C parser
 when present) itself, so that
 
 * tags (``!!python/object``, ``!!str`` ...), anchors, aliases and merge keys (``<<``) are refused;
 * duplicate keys are refused instead of silently keeping the last one;
-* nesting deeper than ``MAX_DEPTH`` is refused before any recursive code can overflow;
+* nesting deeper than ``limits.MAX_DEPTH`` is refused before any recursive code can overflow;
 * plain scalars follow a small YAML 1.2-like schema: ``No``/``off``/``yes`` stay strings,
   ``012`` stays the string ``"012"``, ``12:30`` stays a string; only ``true``/``false``,
   ``null``/``~``, decimal integers and decimal floats are converted;
 * mapping keys are always strings.
 
-Fast path: that walk costs Python work per event (4 s for a 9 MB file), so ``parse_yaml`` first
-asks ``fast_yaml.fast_parse``, which reads the text with the Rust parser ``yaml_rs`` but answers
-only when the text avoids every construct where the two readers were found to differ (see
-fast_yaml's doc: a conservative scan of the text, then a check of the result's types, keys, depth
-and size); otherwise, or without ``yaml_rs``, the strict reader runs as before. Either way the data
-is the same, so the fast path changes speed only: its documents compute the position tables lazily
-(``YamlDocument.from_cache``) by running the strict reader when a message first needs a place, and
-every refusal and its message still comes from the strict reader.
+This is the reader of record: every refusal and every message comes from it. It costs Python work
+per event (about 4 s for a 9 MB file), so the product reads YAML through ``yaml_reader.parse_yaml``,
+which lets ``fast_yaml`` answer for large texts where it provably gives the same data; that module
+and this one do not import each other (both read their caps from ``limits``). Documents made from
+other data (the fast path, the parse cache) get their position tables lazily from this reader
+(``YamlDocument.from_cache``), only when a message needs a place.
 """
 
 from __future__ import annotations
@@ -32,7 +30,7 @@ from typing import Any
 
 import yaml
 
-from simulator.content import fast_yaml  # a module reference: fast_yaml reads our limits in turn
+from simulator.content import limits  # read at call time: a patched cap applies to every reader
 from simulator.content.problems import ContentError, Problem
 from simulator.content.yaml_quotes import quote_problem
 
@@ -41,11 +39,6 @@ try:  # the C parser is about 7x faster; fall back to pure Python where it is mi
 except ImportError:  # pragma: no cover - depends on the PyYAML build
     from yaml import SafeLoader as _Loader  # type: ignore[assignment]
 
-MAX_DEPTH = 40
-MAX_PROBLEMS = 50
-# Every value costs Python work: a file of tiny items just under the size cap would otherwise take
-# tens of seconds. The benchmark's 10,000-node scenario (8.9 MB) holds about 783,000 values.
-MAX_VALUES = 1_000_000
 Path = tuple[str | int, ...]
 
 _INT = re.compile(r"[-+]?(?:0|[1-9][0-9]*)")
@@ -83,7 +76,7 @@ class YamlDocument:
         """
         if self.positions is None or self.key_positions is None:
             try:
-                parsed = _parse_strict(self.source, self.file)
+                parsed = parse_strict(self.source, self.file)
                 positions, key_positions = parsed.positions or {}, parsed.key_positions or {}
             except ContentError:
                 positions, key_positions = {}, {}
@@ -151,7 +144,7 @@ class _Builder:
     def report(self, mark: Any, message: str, hint: str) -> None:
         line, column = (mark.line + 1, mark.column + 1) if mark is not None else (0, 0)
         self.problems.append(Problem(self.file, line, column, message, hint))
-        if len(self.problems) >= MAX_PROBLEMS:
+        if len(self.problems) >= limits.MAX_PROBLEMS:
             raise ContentError(self.problems)
 
     def check_props(self, event: Any) -> None:
@@ -172,8 +165,8 @@ class _Builder:
         kind = type(event).__name__
         if kind in ("ScalarEvent", "MappingStartEvent", "SequenceStartEvent", "AliasEvent"):
             self.values += 1
-            if self.values > MAX_VALUES:
-                self.report(event.start_mark, f"the file holds more than {MAX_VALUES:,} values",
+            if self.values > limits.MAX_VALUES:
+                self.report(event.start_mark, f"the file holds more than {limits.MAX_VALUES:,} values",
                             "split the scenario into smaller ones")
                 raise ContentError(self.problems)
         if kind == "DocumentStartEvent":
@@ -200,8 +193,8 @@ class _Builder:
             self.add(None, event, raw="", plain=False)
 
     def open(self, event: Any, container: dict[str, Any] | list[Any]) -> None:
-        if len(self.stack) >= MAX_DEPTH:
-            self.report(event.start_mark, f"nesting is deeper than {MAX_DEPTH} levels", _DEPTH_HINT)
+        if len(self.stack) >= limits.MAX_DEPTH:
+            self.report(event.start_mark, f"nesting is deeper than {limits.MAX_DEPTH} levels", _DEPTH_HINT)
             raise ContentError(self.problems)
         path = self.place(container, event)
         if path is not None:
@@ -317,20 +310,12 @@ def _syntax_hint(problem: str) -> str:
     return "check indentation, colons and quotes near this place"
 
 
-def parse_yaml(text: str, file: str) -> YamlDocument:
+def parse_strict(text: str, file: str) -> YamlDocument:
     """Parse ``text`` (already decoded) as one strict YAML document; see the module doc.
 
-    Documents from the fast path have lazy position tables (``positions`` is None until a place is
-    asked for through ``where``/``problem``).
+    The strict reader alone: PyYAML's events walked by ``_Builder``, with full position tables.
+    Raises ``ContentError`` listing every problem found (at most ``limits.MAX_PROBLEMS``).
     """
-    data = fast_yaml.fast_parse(text)
-    if data is not None:
-        return YamlDocument.from_cache(file, data, text)
-    return _parse_strict(text, file)
-
-
-def _parse_strict(text: str, file: str) -> YamlDocument:
-    """The strict reader: PyYAML's events walked by ``_Builder``, with full position tables."""
     builder = _Builder(file)
     try:
         _feed(builder, text)
@@ -341,10 +326,10 @@ def _parse_strict(text: str, file: str) -> YamlDocument:
         if error.problem and error.context and start is not None and mark is not None and start.line != mark.line:
             reason += f" ({error.context} that starts at line {start.line + 1})"  # e.g. an unclosed quote
         quote = quote_problem(text, error)
-        if mark is not None and _flow_depth_at(text, mark.index) >= MAX_DEPTH:
+        if mark is not None and _flow_depth_at(text, mark.index) >= limits.MAX_DEPTH:
             # libyaml 0.2.6+ has its own nesting limit and may refuse a deep file in its scanner
             # before our builder sees the events: report it as the reader's own depth refusal.
-            builder.report(mark, f"nesting is deeper than {MAX_DEPTH} levels", _DEPTH_HINT)
+            builder.report(mark, f"nesting is deeper than {limits.MAX_DEPTH} levels", _DEPTH_HINT)
         elif quote is not None:  # reported where the quote opened, not where libyaml gave up
             builder.problems.append(Problem(file, *quote))
         else:
@@ -356,3 +341,9 @@ def _parse_strict(text: str, file: str) -> YamlDocument:
     if builder.problems:
         raise ContentError(builder.problems)
     return YamlDocument(file, builder.root, builder.positions, builder.key_positions, text)
+
+
+# Older names of the strict reader, kept for callers written before the facade. New code reads YAML
+# through ``simulator.content.yaml_reader.parse_yaml``.
+_parse_strict = parse_strict
+parse_yaml = parse_strict

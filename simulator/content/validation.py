@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 
 from simulator.content.files import read_content
 from simulator.content.problems import ContentError, Problem
-from simulator.content.safe_yaml import YamlDocument, parse_yaml
+from simulator.content.yaml_reader import YamlDocument, parse_yaml
 
 M = TypeVar("M", bound=BaseModel)
 

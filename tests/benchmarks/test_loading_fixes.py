@@ -8,7 +8,7 @@ import pytest
 
 from simulator.content.conditions import ConditionError, parse_condition
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import parse_yaml
+from simulator.content.yaml_reader import parse_yaml
 from simulator.engine import ScenarioMachine
 
 

@@ -76,3 +76,23 @@ def test_cache_keeps_at_most_its_limit(tmp_path: Path) -> None:
         cache.put(f"{k:064x}", {"k": k})
     assert len(list((tmp_path / "cache").glob("*.json"))) == 3
     assert cache.get(f"{4:064x}") == {"k": 4}
+
+
+def test_entries_are_keyed_by_the_parsers_versions(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.content import cache as cache_module
+
+    cache, digest = ParseCache(tmp_path / "cache"), f"{1:064x}"
+    cache.put(digest, {"k": 1})
+    (entry,) = (tmp_path / "cache").glob("*.json")
+    versions = json.loads(entry.read_text())["parsers"]
+    assert entry.name.startswith(cache_module.parsers_tag())
+    assert {"reader", "pyyaml", "libyaml", "yaml-rs"} <= set(versions)
+    upgraded = {**versions, "yaml-rs": versions["yaml-rs"] + ".1"}  # a new parser release: a new key
+    monkeypatch.setattr(cache_module, "reader_versions", lambda: upgraded)
+    cache_module.parsers_tag.cache_clear()
+    try:
+        assert not entry.name.startswith(cache_module.parsers_tag()) and cache.get(digest) is None
+        entry.rename(cache._path(digest))  # an old entry under the new name is still refused by its content
+        assert cache.get(digest) is None
+    finally:
+        cache_module.parsers_tag.cache_clear()

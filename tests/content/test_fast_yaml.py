@@ -19,12 +19,13 @@ from typing import Any
 import pytest
 
 from benchmarks.generate import generate_text
-from simulator.content import fast_yaml, safe_yaml
+from simulator.content import fast_yaml, limits
 from simulator.content.fast_yaml import fast_parse, unsafe_reason
 from simulator.content.files import read_content
 from simulator.content.loader import load_text
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import _parse_strict, parse_yaml
+from simulator.content.safe_yaml import parse_strict
+from simulator.content.yaml_reader import parse_yaml
 from tests.conftest import LATE_PARCEL, REPO
 
 SCENARIOS = sorted((REPO / "scenarios").glob("*.yaml"))
@@ -96,7 +97,7 @@ def typed(data: Any) -> str:
 
 def strict(text: str) -> tuple[bool, Any]:
     try:
-        return True, _parse_strict(text, "t.yaml").data
+        return True, parse_strict(text, "t.yaml").data
     except ContentError:
         return False, None
 
@@ -112,10 +113,15 @@ def assert_exact(text: str) -> Any:
 
 
 @pytest.mark.parametrize("path", SCENARIOS, ids=lambda p: p.name)
-def test_shipped_files_take_the_fast_path_and_agree(path: Path) -> None:
-    text, _ = read_content(path)
-    assert unsafe_reason(text) is None
-    assert assert_exact(text) is not None
+def test_shipped_files_agree(path: Path) -> None:
+    assert_exact(read_content(path)[0])
+
+
+def test_most_shipped_files_take_the_fast_path() -> None:
+    """A file may be declined (a quoted text starting with '[' is outside the flow grammar), but if
+    most are, the scan has become too strict and big files lose the speed-up."""
+    answered = [path.name for path in SCENARIOS if fast_parse(read_content(path)[0]) is not None]
+    assert len(answered) >= 0.8 * len(SCENARIOS), answered
 
 
 def test_a_generated_scenario_takes_the_fast_path_and_agrees() -> None:
@@ -178,10 +184,12 @@ def test_generated_variations_of_real_files_agree() -> None:
     assert answered > 100
 
 
-def test_error_places_stay_exact_after_the_fast_path(principle_ids: tuple[str, ...]) -> None:
+def test_error_places_stay_exact_after_the_fast_path(principle_ids: tuple[str, ...],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
     text = LATE_PARCEL.read_text("utf-8").replace("time_limit: 20", "time_limit: soon")
     line = text.splitlines().index("    time_limit: soon") + 1
-    assert fast_parse(text) is not None and parse_yaml(text, "t.yaml").positions is None  # lazy tables
+    assert fast_parse(text) is not None and parse_yaml(text, "t.yaml", fast=True).positions is None  # lazy tables
+    monkeypatch.setattr(limits, "FAST_PATH_MIN_CHARS", 0)  # the loader takes the fast path for this small file
     with pytest.raises(ContentError) as caught:
         load_text(text, "late_parcel.yaml", principle_ids)
     problem = caught.value.first
@@ -190,10 +198,11 @@ def test_error_places_stay_exact_after_the_fast_path(principle_ids: tuple[str, .
 
 def test_without_yaml_rs_the_strict_reader_does_everything(monkeypatch: pytest.MonkeyPatch) -> None:
     text = LATE_PARCEL.read_text("utf-8")
-    fast = parse_yaml(text, "t.yaml")
-    monkeypatch.setattr(fast_yaml, "yaml_rs", None)
+    fast = parse_yaml(text, "t.yaml", fast=True)
+    assert fast.positions is None
+    monkeypatch.setattr(fast_yaml, "rust_reader", lambda: None)
     assert fast_parse(text) is None
-    document = parse_yaml(text, "t.yaml")
+    document = parse_yaml(text, "t.yaml", fast=True)
     assert document.positions is not None and typed(document.data) == typed(fast.data)
 
 
@@ -204,24 +213,25 @@ def test_any_failure_inside_yaml_rs_leaves_the_text_to_the_strict_reader(monkeyp
     def explode(*args: object, **kwargs: object) -> None:
         raise Panic("index out of bounds")
 
-    monkeypatch.setattr(fast_yaml.yaml_rs, "loads", explode)
-    assert fast_parse("a: 1\n") is None and parse_yaml("a: 1\n", "t.yaml").data == {"a": 1}
+    monkeypatch.setattr(fast_yaml.rust_reader(), "loads", explode)
+    assert fast_parse("a: 1\n") is None and parse_yaml("a: 1\n", "t.yaml", fast=True).data == {"a": 1}
 
 
 def test_the_module_imports_and_works_when_yaml_rs_is_missing() -> None:
     code = ("import sys; sys.modules['yaml_rs'] = None\n"
-            "from simulator.content import fast_yaml, safe_yaml\n"
-            "assert fast_yaml.yaml_rs is None and fast_yaml.fast_parse('a: 1\\n') is None\n"
-            "assert safe_yaml.parse_yaml('a: 1\\n', 't').data == {'a': 1}\n")
+            "from simulator.content import fast_yaml, yaml_reader\n"
+            "assert fast_yaml.rust_reader() is None and fast_yaml.fast_parse('a: 1\\n') is None\n"
+            "assert yaml_reader.parse_yaml('a: 1\\n', 't', fast=True).data == {'a': 1}\n"
+            "assert yaml_reader.reader_versions()['yaml-rs'] == 'none'\n")
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, timeout=60)
 
 
 def test_limits_are_those_of_the_strict_reader(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(safe_yaml, "MAX_VALUES", 7)  # root + 3 keys + 3 values
+    monkeypatch.setattr(limits, "MAX_VALUES", 7)  # root + 3 keys + 3 values
     assert assert_exact("a: 1\nb: 2\nc: 3\n") is not None
     assert strict("a: 1\nb: 2\nc: 3\nd: 4\n")[0] is False and fast_parse("a: 1\nb: 2\nc: 3\nd: 4\n") is None
-    monkeypatch.setattr(safe_yaml, "MAX_VALUES", 1_000_000)
-    monkeypatch.setattr(safe_yaml, "MAX_DEPTH", 3)
+    monkeypatch.setattr(limits, "MAX_VALUES", 1_000_000)
+    monkeypatch.setattr(limits, "MAX_DEPTH", 3)
     assert assert_exact("a:\n b:\n  c: [x]\n") is None  # four levels: the strict reader refuses
     assert assert_exact("a:\n b:\n  c: x\n") is not None
 

@@ -20,7 +20,7 @@ import pytest
 from simulator.content.files import MAX_FILE_BYTES
 from simulator.content.loader import check_paths, load_scenario
 from simulator.content.problems import ContentError, Problem
-from simulator.content.safe_yaml import parse_yaml
+from simulator.content.yaml_reader import parse_yaml
 from tests.conftest import run_main
 
 HOSTILE = Path(__file__).resolve().parent / "hostile"

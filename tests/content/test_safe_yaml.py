@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import pytest
 
+from simulator.content import limits
+from simulator.content.limits import MAX_DEPTH, MAX_PROBLEMS
 from simulator.content.problems import ContentError
-from simulator.content.safe_yaml import MAX_DEPTH, MAX_PROBLEMS, YamlDocument, parse_yaml, resolve_plain
+from simulator.content.safe_yaml import YamlDocument, resolve_plain
+from simulator.content.yaml_reader import parse_yaml
 
 
 def refuse(text: str) -> list[str]:
@@ -131,10 +134,8 @@ def test_empty_text_gives_no_data() -> None:
 
 
 def test_value_count_is_capped(monkeypatch: pytest.MonkeyPatch) -> None:
-    import simulator.content.safe_yaml as safe_yaml
-
-    assert safe_yaml.MAX_VALUES >= 800_000  # the 10,000-node benchmark scenario holds about 783,000 values
-    monkeypatch.setattr(safe_yaml, "MAX_VALUES", 100)
+    assert limits.MAX_VALUES >= 800_000  # the 10,000-node benchmark scenario holds about 783,000 values
+    monkeypatch.setattr(limits, "MAX_VALUES", 100)
     assert len(parse_yaml("- a\n" * 99, "t.yaml").data) == 99  # 99 items + the list itself = 100 values
     (problem,) = refuse("- a\n" * 100)
     assert problem.startswith("t.yaml:100:3: the file holds more than 100 values")

@@ -178,7 +178,7 @@ def unread_variables(ctx: Context) -> Iterator[Finding]:
 def starter_texts() -> frozenset[str]:
     """The texts of the starter scenario ``frontline new`` writes, normalised."""
     from simulator.authoring.scaffold import starter_scenario
-    from simulator.content.safe_yaml import parse_yaml
+    from simulator.content.yaml_reader import parse_yaml
 
     document = parse_yaml(starter_scenario("starter", Path("starter.yaml")), "starter.yaml")
     starter = Scenario.model_validate(document.data)
