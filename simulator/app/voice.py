@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 BASE_RATE = 170  # words per minute at a neutral mood
-BASE_VOLUME = 0.8
+BASE_VOLUME = 0.6  # eSpeak NG peaks at full scale near 0.9; angry (x1.25) stays below it
 MOOD_SWING = 0.25  # +-25 % rate at mood 0 / 100
 _STOP = object()
 
