@@ -87,9 +87,13 @@ def skippable_claims(ctx: Context) -> Iterator[Finding]:
     for place, found in zip(places, stems, strict=True):
         for stem in found:
             owners.setdefault(stem, set()).add(place)
+    tracked = set(space.variables)
     for node_id, node in scenario.nodes.items():
         if node.ending is None:
             continue
+        reads = {name for v in node.ending.debrief if v.when is not None for name in v.when.names}
+        if not reads <= tracked:
+            continue  # the state space does not follow what picks the variant: lint cannot tell
         for index, variant in enumerate(node.ending.debrief):
             words = sorted(s for s in _claims(variant.text) if 0 < len(owners.get(s, ())) <= limit)
             yield from _check_variant(ctx, space, node_id, index, words, owners)
