@@ -17,7 +17,7 @@ from simulator import __version__
 
 # Subcommand modules, in the order --help lists them. Each has register(subparsers).
 COMMANDS = ("play", "validate", "new", "schema", "test", "lint", "explore", "graph", "facilitate", "report", "results",
-            "match")
+            "match", "progress")
 
 
 def build_parser() -> argparse.ArgumentParser:

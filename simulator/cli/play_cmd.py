@@ -29,9 +29,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help="with --text: speak JSON lines on stdout and read option ids on stdin "
                         "(for bots and other front ends; see docs/json-protocol.md); implies --text")
     parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
-    parser.add_argument("--mode", choices=("coach", "assessment"), default=None,
-                        help="coach: feedback after every choice; assessment: only at the end "
-                        "(default: coach in the terminal, your saved setting in the game)")
+    parser.add_argument("--mode", choices=("coach", "assessment", "certification"), default=None,
+                        help="coach: feedback after every choice; assessment: only at the end; "
+                        "certification: an assessment that counts for readiness, with a capped number of "
+                        "attempts (see progress) (default: coach in the terminal, your saved setting in the game)")
     parser.add_argument("--no-timers", action="store_true", help="switch off time limits")
     from simulator.results.play_saving import add_result_flags
 
@@ -56,6 +57,29 @@ def run(args: argparse.Namespace) -> int:
     if not (args.text or args.json):
         return start_game(args)
     return play_text(args)
+
+
+def _attempt_allowed(args: argparse.Namespace, scenario_id: str) -> bool:
+    """Certification attempts are capped per scenario by the curriculum; say so when none remain."""
+    from simulator.content.curriculum import load_curriculum
+    from simulator.paths import SCENARIOS_DIR
+    from simulator.progress.readiness import RunFacts, attempts_left
+    from simulator.results.play_saving import player_name
+    from simulator.results.queries import history
+    from simulator.results.store import open_store
+
+    with open_store(getattr(args, "db", None)) as store:
+        runs = [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at)
+                for e in history(store, player_name(args), scenario_id)]
+    left = attempts_left(load_curriculum(SCENARIOS_DIR / "curriculum.yaml"), scenario_id, runs)
+    if left == 0:
+        print(f"play: {player_name(args)} has used every certification attempt on '{scenario_id}'; "
+              "practise it in coach or assessment mode and ask your trainer about another attempt",
+              file=sys.stderr)
+        return False
+    if left is not None:
+        print(f"Certification attempt: {left} left on this call, counting this one.", file=sys.stderr)
+    return True
 
 
 def _seed(raw: str) -> int | str:
@@ -88,8 +112,10 @@ def play_text(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return SAVE_FAILED_EXIT
+    if args.mode == "certification" and not _attempt_allowed(args, loaded.scenario.id):
+        return 1
     session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
-    options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)
+    options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)  # certification: no coach
     started_at = now_utc()
     interrupted = False
     try:

@@ -1,0 +1,82 @@
+"""What to practise next: the learner's weakest principle, and a call that trains it that they
+have not played recently (spaced practice), said in one line.
+
+Contract: ``practise_next(curriculum, trains, names, titles, runs, now)`` returns a
+``Recommendation`` (scenario id, principle id or None, why) or None when there is nothing to
+offer. ``trains`` maps scenario id -> principles it trains; ``names`` principle id -> name;
+``titles`` scenario id -> title; ``runs`` the learner's ``PrincipleRun``s. The weakest principle is
+the lowest average over the learner's latest finished run of each scenario that graded it; among
+the scenarios that train it, never-played ones come first, then the one played longest ago, then
+curriculum order. With no finished runs: the first scenario of the curriculum not yet played.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from simulator.content.curriculum import Curriculum
+
+
+@dataclass(frozen=True)
+class PrincipleRun:
+    scenario_id: str
+    finished: bool
+    ended_at: datetime | None
+    principle_scores: Mapping[str, int] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    scenario: str
+    principle: str | None
+    why: str
+
+
+def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
+    """(principle id, average score) of the weakest principle, latest finished run per scenario."""
+    latest: dict[str, PrincipleRun] = {}
+    for run in sorted((r for r in runs if r.finished), key=lambda r: r.ended_at or datetime.min):
+        latest[run.scenario_id] = run
+    scores: dict[str, list[int]] = {}
+    for run in latest.values():
+        for principle, score in run.principle_scores.items():
+            scores.setdefault(principle, []).append(score)
+    if not scores:
+        return None
+    principle = min(sorted(scores), key=lambda p: statistics.fmean(scores[p]))
+    return principle, round(statistics.fmean(scores[principle]))
+
+
+def _ago(then: datetime | None, now: datetime) -> str:
+    if then is None:
+        return ""
+    days = max(0, (now - then).days)
+    return " You last played it today." if days == 0 else f" You last played it {days} day{'s' * (days != 1)} ago."
+
+
+def practise_next(curriculum: Curriculum, trains: Mapping[str, frozenset[str]], names: Mapping[str, str],
+                  titles: Mapping[str, str], runs: Sequence[PrincipleRun], now: datetime) -> Recommendation | None:
+    """See the module doc."""
+    order = [sid for sid in curriculum.order(trains) if sid in trains]
+    last_played: dict[str, datetime | None] = {}
+    for run in runs:
+        previous = last_played.get(run.scenario_id)
+        if run.scenario_id not in last_played or (run.ended_at and (previous is None or run.ended_at > previous)):
+            last_played[run.scenario_id] = run.ended_at
+    found = weakest(runs)
+    if found is None:
+        fresh = [sid for sid in order if sid not in last_played] or order
+        if not fresh:
+            return None
+        return Recommendation(fresh[0], None, f"Start here: {titles.get(fresh[0], fresh[0])} is the next call "
+                                              "in your curriculum.")
+    principle, score = found
+    candidates = [sid for sid in order if principle in trains[sid]] or order
+    rank = {sid: k for k, sid in enumerate(order)}
+    choice = min(candidates, key=lambda sid: (sid in last_played, last_played.get(sid) or datetime.min, rank[sid]))
+    name, title = names.get(principle, principle), titles.get(choice, choice)
+    why = f"Your weakest is {name} ({score}/100): {title} trains it.{_ago(last_played.get(choice), now)}"
+    return Recommendation(choice, principle, why)
