@@ -95,6 +95,17 @@ def _by_key(key: Callable[[str], Any]) -> Picker:
     return pick
 
 
+def _by_length_rank(rank: Callable[[int], int]) -> Picker:
+    """A picker taking the option at length position ``rank(count)`` (0 = shortest; first shown on
+    ties): the rules a player falls back on once "pick the longest" stops working."""
+
+    def pick(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
+        ordered = sorted(range(len(options)), key=lambda k: (len(options[k].text), -k))
+        return options[ordered[max(0, min(len(options) - 1, rank(len(options))))]].id
+
+    return pick
+
+
 def _random(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
     return options[int(rng.random() * len(options))].id
 
@@ -130,6 +141,10 @@ def _strategies() -> dict[str, Strategy]:
         Strategy("longest", "the longest option text", _by_key(len)),
         Strategy("shortest", "the shortest option text", _by_key(lambda t: -len(t))),
         Strategy("first-shown", "the first option on the screen", _first),
+        Strategy("second-longest", "the second longest option (never the longest, never the shortest)",
+                 _by_length_rank(lambda n: n - 2)),
+        Strategy("second-shortest", "the second shortest option", _by_length_rank(lambda n: 1)),
+        Strategy("middle-length", "the option in the middle by length", _by_length_rank(lambda n: n // 2)),
         Strategy("polite-keyword", "most sorry/please/thank/understand/appreciate/apologise words",
                  _by_key(lambda t: _count(t, _POLITE))),
         Strategy("avoid-refusal", "no policy/can't/unable/transfer/afraid words, then the longest",
