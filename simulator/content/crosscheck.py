@@ -121,7 +121,7 @@ def _check_choices(scenario: Scenario, node: Node, path: tuple[str, ...], doc: Y
                    variables: set[str], principle_ids: Collection[str]) -> Iterator[Problem]:
     seen: set[str] = set()
     for index, choice in enumerate(node.choices):
-        here = path + ("choices", index)
+        here: tuple[str | int, ...] = (*path, "choices", index)
         if choice.id in seen:
             yield doc.problem(here + ("id",), f"duplicate choice id '{choice.id}' in this node",
                               "give every choice of a node its own id")

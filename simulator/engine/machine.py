@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from transitions import EventData, Machine
 
@@ -35,7 +35,8 @@ def _open_guard(position: int) -> Callable[[EventData], bool]:
     """The guard of the choice at ``position``: its condition held when the session arrived."""
 
     def guard(event: EventData) -> bool:
-        return bool(event.model.is_open(position))
+        session = cast(PlaySession, event.model)  # the machine's models are our sessions
+        return session.is_open(position)
 
     return guard
 

@@ -60,7 +60,7 @@ class Step(NamedTuple):
     before and after the decision; treat them as read-only.
     """
 
-    index: int
+    index: int  # type: ignore[assignment]  # a field named like tuple.index, as saved runs spell it
     node_id: str
     choice_id: str
     next_node: str
