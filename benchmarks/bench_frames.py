@@ -64,7 +64,6 @@ def measure(scenario: Path, frames: int = FRAMES) -> dict[str, list[float]]:
     from simulator.app.app import App
     from simulator.app.autoplay import Autopilot
     from simulator.app.context import AppContext
-    from simulator.app.screens.title import TitleScreen
     from simulator.app.settings import Settings
     from simulator.paths import SCENARIOS_DIR
 
@@ -73,8 +72,7 @@ def measure(scenario: Path, frames: int = FRAMES) -> dict[str, list[float]]:
     try:
         ctx = AppContext(Settings().with_(text_size="largest"), None, SCENARIOS_DIR, [], None, seed=0)
         app = App(ctx, (1280, 720))
-        title = TitleScreen(app)
-        app.push(title)
+        title = app.push("title")
         app.frame([], 0.0)
         ctx.load_content()
         title.refresh()

@@ -1,10 +1,19 @@
 """The application: the only loop (events -> update -> draw), the screen stack and window handling.
 
-Contract: ``App(ctx, size)`` opens (or reuses) the display. ``frame(events, dt)`` runs one loop
-iteration and is what tests drive with synthetic events; ``run()`` loops until the window closes,
-capped at 60 fps while something animates and blocking on ``pygame.event.wait`` otherwise.
-Global keys: F11 or Alt+Enter toggles fullscreen, F5 reloads scenarios from disk.
-``observer`` (autoplay) is called after every drawn frame.
+Contract: ``App(ctx, size)`` opens (or reuses) the display and owns the services screens use
+(``app.services``) and the screen registry (``app.screens``). ``frame(events, dt)`` runs one loop
+iteration and is what tests drive with synthetic events; ``run()`` loops until the window closes.
+Input first: ``run`` waits for events until the next frame is due (blocking, up to
+``IDLE_WAIT_MS``, when nothing animates) and handles and draws as soon as an event arrives, so a
+key press is on screen one frame's work later, not a frame period later. Frames that animate come
+at most ``FPS`` times a second when no input arrives.
+
+The stack (Textual / Tuxemon style): ``push(name, on_result=None, **params)`` builds a registered
+screen, pauses the one below (``on_pause``), then ``on_enter`` (where a screen reads what it shows)
+and ``layout``; ``pop(result)`` exits the top (``on_exit``), resumes the one below (``on_resume``)
+and hands ``result`` to the popped screen's ``on_result`` callback; ``replace`` swaps the top;
+``pop_to(name)`` unwinds to a screen. Global keys: F11 or Alt+Enter toggles fullscreen, F5 reloads
+scenarios from disk. ``observer`` (autoplay, benchmarks) is called after every drawn frame.
 """
 
 from __future__ import annotations
@@ -13,10 +22,12 @@ import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from simulator.app.screens.registry import ScreenRegistry
+from simulator.app.services import Services
 from simulator.app.widgets.draw import panel
 
 if TYPE_CHECKING:
@@ -26,18 +37,21 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 FPS = 60
 IDLE_WAIT_MS = 250
+MAX_DT = 0.5  # a stalled window does not eat a countdown
 MIN_SIZE = (800, 540)
+ResultCallback = Callable[[Any], None]
 
 
 class App:
     def __init__(self, ctx: AppContext, size: tuple[int, int] = (1280, 720)):
         self.ctx = ctx
+        self.services = Services.for_context(ctx)
+        self.screens = ScreenRegistry()
         self.windowed_size = size
         self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)
         pygame.display.set_caption("Frontline")
         self.stack: list[Screen] = []
         self.running = True
-        self.clock = pygame.time.Clock()
         self.frame_times: deque[float] = deque(maxlen=2000)
         self.observer: Callable[[App], None] | None = None
         self.always_animate = False
@@ -54,29 +68,48 @@ class App:
         return self.stack[-1] if self.stack else None
 
     # --- the stack ---------------------------------------------------------------------------
-    def push(self, screen: Screen) -> None:
-        screen.layout(self.size)
-        self.stack.append(screen)
+    def push(self, name: str, on_result: ResultCallback | None = None, **params: Any) -> Screen:
+        """Build the screen registered as ``name`` with ``params`` and put it on top."""
+        screen = self.screens.create(name, self, params)
+        if self.top is not None:
+            self.top.on_pause()
+        self._enter(screen, on_result)
+        return screen
 
-    def pop(self) -> None:
-        if self.stack:
-            self.stack.pop()
+    def _enter(self, screen: Screen, on_result: ResultCallback | None) -> None:
+        screen.result_callback = on_result
+        self.stack.append(screen)
+        screen.on_enter()
+        screen.layout(self.size)
+
+    def pop(self, result: Any = None) -> None:
+        """Remove the top screen, resume the one below, then give ``result`` to the popped one's callback."""
+        if not self.stack:
+            return
+        screen = self.stack.pop()
+        screen.on_exit()
         if not self.stack:
             self.running = False
-        elif self.top is not None:
-            self.top.on_top()
+            return
+        self.stack[-1].on_resume()
+        if screen.result_callback is not None:
+            screen.result_callback(result)
 
-    def replace(self, screen: Screen) -> None:
+    def replace(self, name: str, **params: Any) -> Screen:
+        """Swap the top screen for a new ``name`` screen (the one below stays paused)."""
+        screen = self.screens.create(name, self, params)
         if self.stack:
-            self.stack.pop()
-        self.push(screen)
+            self.stack.pop().on_exit()
+        self._enter(screen, None)
+        return screen
 
-    def pop_to(self, screen_type: type) -> None:
-        """Pop screens until one of ``screen_type`` is on top (or only the root is left)."""
-        while len(self.stack) > 1 and not isinstance(self.stack[-1], screen_type):
-            self.stack.pop()
-        if self.top is not None:
-            self.top.on_top()
+    def pop_to(self, name: str) -> None:
+        """Pop screens until the one named ``name`` is on top (or only the root is left)."""
+        if self.top is None or self.top.name == name:
+            return
+        while len(self.stack) > 1 and self.stack[-1].name != name:
+            self.stack.pop().on_exit()
+        self.stack[-1].on_resume()
 
     def relayout(self) -> None:
         for screen in self.stack:
@@ -164,17 +197,27 @@ class App:
         return self.always_animate or bool(self.ctx.notices) or (top is not None and top.animating)
 
     def run(self) -> int:
-        self.clock.tick()
+        last = time.perf_counter()
         while self.running:
-            if self.needs_frames():
-                events = pygame.event.get()
-                dt = self.clock.tick(FPS) / 1000
-            else:
-                first = pygame.event.wait(IDLE_WAIT_MS)
-                events = [first, *pygame.event.get()] if first.type != pygame.NOEVENT else []
-                dt = min(self.clock.tick(FPS) / 1000, 0.5)
-            self.frame(events, dt)
+            due = last + 1 / FPS if self.needs_frames() else None
+            events = self.next_events(due)
+            now = time.perf_counter()
+            self.frame(events, min(now - last, MAX_DT))
+            last = now
         return 0
+
+    def next_events(self, due: float | None) -> list[pygame.event.Event]:
+        """Events as soon as one arrives; [] once ``due`` (a perf_counter time) has passed, or after
+        ``IDLE_WAIT_MS`` without any when ``due`` is None (nothing animates: the loop blocks)."""
+        while True:
+            timeout = IDLE_WAIT_MS if due is None else int((due - time.perf_counter()) * 1000)
+            if timeout <= 0:
+                return pygame.event.get()
+            first = pygame.event.wait(timeout)
+            if first.type != pygame.NOEVENT:
+                return [first, *pygame.event.get()]
+            if due is None:
+                return []
 
     # --- drawing -----------------------------------------------------------------------------
     def draw(self, surface: pygame.Surface) -> None:

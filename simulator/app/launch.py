@@ -118,7 +118,6 @@ def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
     """The app with its title frame drawn (and the "already open" card when ``read_only``)."""
     from simulator.app.app import App
     from simulator.app.context import AppContext
-    from simulator.app.screens.title import TitleScreen
     from simulator.app.settings import Settings, load_settings, settings_path
     from simulator.paths import SCENARIOS_DIR, data_dir
 
@@ -139,13 +138,11 @@ def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
     for problem in problems:
         ctx.notify(problem, 12.0)
     app = App(ctx, parse_size(getattr(args, "size", None)))
-    title = TitleScreen(app)
-    app.push(title)
+    title = app.push("title")
     if read_only:
         from simulator.app.instance import holder
-        from simulator.app.screens.already_open import AlreadyOpenScreen
 
-        app.push(AlreadyOpenScreen(app, str(data_dir()), holder(data_dir())))
+        app.push("already-open", folder=str(data_dir()), pid=holder(data_dir()))
     app.frame([], 0.0)
     return app, ctx, title, scenario_path
 
@@ -192,12 +189,9 @@ def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore
             close_store()
         return pilot.exit_code
     if entry is not None:
-        from simulator.app.screens.picker import PickerScreen
-
-        picker = PickerScreen(app)
-        app.push(picker)
-        picker.focus_scenario(entry.id)
-        picker.start(entry)
+        picker = app.push("picker")
+        picker.focus_scenario(entry.id)  # type: ignore[attr-defined]
+        picker.start(entry)  # type: ignore[attr-defined]
     return app.run()
 
 

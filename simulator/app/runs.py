@@ -1,12 +1,19 @@
-"""Starting, resuming and recording runs: the glue between the engine, the scorer and the run log.
+"""Starting, resuming and recording runs: a service the app owns (``app.services.runs``), the glue
+between the engine, the scorer, the resume save and the run log. Screens never write runs themselves.
 
-Contract: ``Run`` describes one attempt (id, start time, mode, where the scenario came from).
-``start_session`` / ``restore_session`` build sessions from library entries; ``record_run`` scores
-a session and saves a finished or abandoned ``RunRecord`` once (never raises for store errors;
-a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told on screen);
-``save_progress`` writes the resume file after every choice and, at the ending, records the run
-*before* clearing the resume file, so a game killed before the debrief loses nothing.
-``previous_best`` is the player's best run before this one (captured before recording it).
+Contract: ``Run`` describes one attempt (id, start time, mode, whether it is recorded).
+``RunService(ctx)``:
+- ``start(entry)`` / ``restore(entry, snapshot)`` build sessions from library entries (``restore``
+  raises SnapshotError); ``resume(data)`` turns a resume save into a ``Resumed`` game or None (with
+  a notice; a save that cannot be restored is cleared);
+- ``save_progress(session, entry, run)`` writes the resume file after every choice and, at the
+  ending, records the run *before* clearing the resume file, so a game killed before the debrief
+  loses nothing;
+- ``record(session, run, report)`` saves a finished or abandoned run once (never raises for store
+  errors: a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told);
+- ``abandon(session, run)`` records an unfinished run, forgets the resume save, closes the session;
+- ``outcome(session, run)`` scores a finished session and returns it with the player's best run
+  before this one (read before recording), recording the run if the ending has not yet.
 """
 
 from __future__ import annotations
@@ -14,6 +21,7 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from simulator.app.saves import clear_resume, write_resume
@@ -26,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 UNSAVED_NOTICE_SECONDS = 12.0
+MODES = ("coach", "assessment")
 
 
 def _now() -> datetime:
@@ -49,69 +58,112 @@ class Run:
     best_before: Any = None  # the player's best run before this one (read just before recording)
 
 
-def start_session(ctx: AppContext, entry: LibraryEntry) -> PlaySession:
-    from simulator.engine.machine import ScenarioMachine
+@dataclass(frozen=True)
+class Resumed:
+    """A saved game ready to play again."""
 
-    assert entry.loaded is not None, "broken scenarios cannot be played"
-    machine = ScenarioMachine(entry.loaded.scenario, entry.loaded.content_hash)
-    return machine.start(seed=ctx.next_seed())
-
-
-def restore_session(entry: LibraryEntry, snapshot: dict[str, Any]) -> PlaySession:
-    """A session from a snapshot on a fresh machine for ``entry``; raises SnapshotError."""
-    from simulator.engine.machine import ScenarioMachine
-
-    assert entry.loaded is not None
-    machine = ScenarioMachine(entry.loaded.scenario, entry.loaded.content_hash)
-    return machine.restore(snapshot)
+    session: PlaySession
+    entry: LibraryEntry
+    run: Run
 
 
-def score(ctx: AppContext, session: PlaySession) -> Report:
-    from scoring.catalog import default_catalog
-    from scoring.scorer import score_run
+class RunService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
 
-    if ctx.catalog is None:
-        ctx.catalog = default_catalog()
-    return score_run(session.owner.scenario, session.transcript, ctx.catalog, session.ending)
+    # --- sessions ------------------------------------------------------------------------------
+    def start(self, entry: LibraryEntry) -> PlaySession:
+        from simulator.engine.machine import ScenarioMachine
 
+        assert entry.loaded is not None, "broken scenarios cannot be played"
+        machine = ScenarioMachine(entry.loaded.scenario, entry.loaded.content_hash)
+        return machine.start(seed=self.ctx.next_seed())
 
-def record_run(ctx: AppContext, session: PlaySession, run: Run, report: Report | None = None) -> None:
-    """Save the run once (finished, or abandoned when it has at least one decision)."""
-    from simulator.results.records import record_from_report
+    def restore(self, entry: LibraryEntry, snapshot: dict[str, Any]) -> PlaySession:
+        """A session from a snapshot on a fresh machine for ``entry``; raises SnapshotError."""
+        from simulator.engine.machine import ScenarioMachine
 
-    if run.recorded or (not session.finished and not session.transcript):
-        return
-    report = report or score(ctx, session)
-    profile = ctx.settings.profile
-    record = record_from_report(
-        run_id=run.run_id, player=profile.name or "Player", team=profile.team, workshop=profile.workshop,
-        content_hash=session.owner.content_hash, mode=run.mode, started_at=run.started_at, ended_at=_now(),
-        report=report, transcript=session.transcript, seed=session.seed)
-    run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
-    problem = ctx.run_log.save_run(record)
-    run.recorded = True
-    if isinstance(problem, str) and problem:
-        ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
+        assert entry.loaded is not None
+        machine = ScenarioMachine(entry.loaded.scenario, entry.loaded.content_hash)
+        return machine.restore(snapshot)
 
+    def resume(self, data: dict[str, Any]) -> Resumed | None:
+        """The saved game ``data`` (from the resume file), or None with a notice when it cannot be."""
+        from simulator.engine.session import SnapshotError
 
-def previous_best(ctx: AppContext, run: Run, scenario_id: str) -> Any:
-    """The player's best run before ``run`` (for the debrief's "your previous best")."""
-    if run.recorded:
-        return run.best_before
-    return ctx.run_log.best_run(ctx.settings.profile.name, scenario_id)
+        ctx, library = self.ctx, self.ctx.library
+        entry = library.find(str(data["scenario_id"])) if library else None
+        if entry is None and library is not None and data.get("path"):
+            found = library.find_path(Path(str(data["path"])))
+            entry = found if found is not None and found.ok else None
+        if entry is None:
+            ctx.notify("The saved game's scenario is missing or broken; it cannot be resumed.")
+            return None
+        try:
+            session = self.restore(entry, data["snapshot"])
+        except SnapshotError as error:
+            ctx.notify(f"The saved game cannot be resumed: {error}")
+            if ctx.resume_file is not None:
+                clear_resume(ctx.resume_file)
+            return None
+        mode = str(data["mode"]) if data.get("mode") in MODES else ctx.settings.mode
+        return Resumed(session, entry, Run(mode))
 
+    # --- scores and records --------------------------------------------------------------------
+    def score(self, session: PlaySession) -> Report:
+        from scoring.catalog import default_catalog
+        from scoring.scorer import score_run
 
-def save_progress(ctx: AppContext, session: PlaySession, entry: LibraryEntry, run: Run) -> None:
-    """Write the resume file (atomically); remove it once the conversation has ended."""
-    if session.finished:
-        record_run(ctx, session, run)  # first: the resume file is the only other copy of this run
-        if ctx.resume_file is not None:
-            clear_resume(ctx.resume_file)
-        return
-    if ctx.resume_file is None:
-        return
-    write_resume(ctx.resume_file, {
-        "scenario_id": session.owner.scenario.id, "title": session.owner.scenario.title,
-        "path": str(entry.path), "mode": run.mode, "player": ctx.settings.profile.name,
-        "started_at": run.started_at.isoformat(), "snapshot": session.snapshot(),
-    })
+        if self.ctx.catalog is None:
+            self.ctx.catalog = default_catalog()
+        return score_run(session.owner.scenario, session.transcript, self.ctx.catalog, session.ending)
+
+    def record(self, session: PlaySession, run: Run, report: Report | None = None) -> None:
+        """Save the run once (finished, or abandoned when it has at least one decision)."""
+        from simulator.results.records import record_from_report
+
+        if run.recorded or (not session.finished and not session.transcript):
+            return
+        ctx = self.ctx
+        report = report or self.score(session)
+        profile = ctx.settings.profile
+        record = record_from_report(
+            run_id=run.run_id, player=profile.name or "Player", team=profile.team, workshop=profile.workshop,
+            content_hash=session.owner.content_hash, mode=run.mode, started_at=run.started_at, ended_at=_now(),
+            report=report, transcript=session.transcript, seed=session.seed)
+        run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
+        problem = ctx.run_log.save_run(record)
+        run.recorded = True
+        if isinstance(problem, str) and problem:
+            ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
+
+    def outcome(self, session: PlaySession, run: Run) -> tuple[Report, Any]:
+        """The finished run's report and the player's best run before it (the run is recorded)."""
+        report = self.score(session)
+        previous = run.best_before if run.recorded else self.ctx.run_log.best_run(
+            self.ctx.settings.profile.name, report.scenario_id)
+        self.record(session, run, report)
+        return report, previous
+
+    def save_progress(self, session: PlaySession, entry: LibraryEntry, run: Run) -> None:
+        """Write the resume file (atomically); remove it once the conversation has ended."""
+        ctx = self.ctx
+        if session.finished:
+            self.record(session, run)  # first: the resume file is the only other copy of this run
+            if ctx.resume_file is not None:
+                clear_resume(ctx.resume_file)
+            return
+        if ctx.resume_file is None:
+            return
+        write_resume(ctx.resume_file, {
+            "scenario_id": session.owner.scenario.id, "title": session.owner.scenario.title,
+            "path": str(entry.path), "mode": run.mode, "player": ctx.settings.profile.name,
+            "started_at": run.started_at.isoformat(), "snapshot": session.snapshot(),
+        })
+
+    def abandon(self, session: PlaySession, run: Run) -> None:
+        """The player quits mid-scenario: record the abandoned run and forget the resume save."""
+        self.record(session, run)
+        if self.ctx.resume_file is not None:
+            clear_resume(self.ctx.resume_file)
+        session.close()

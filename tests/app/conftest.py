@@ -18,7 +18,6 @@ import pytest  # noqa: E402
 from simulator.app.app import App  # noqa: E402
 from simulator.app.context import AppContext  # noqa: E402
 from simulator.app.runlog import MemoryRunLog  # noqa: E402
-from simulator.app.screens.title import TitleScreen  # noqa: E402
 from simulator.app.settings import Profile, Settings  # noqa: E402
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "scenarios" / "late_parcel.yaml"
@@ -62,8 +61,7 @@ def make_app(home: Path, pack: Path, video: None) -> MakeApp:
         ctx = AppContext(settings, home / "config" / "settings.json", pack, [],
                          home / "data" / "saves" / "resume.json", run_log or MemoryRunLog())
         app = App(ctx, size)
-        title = TitleScreen(app)
-        app.push(title)
+        title = app.push("title")
         ctx.load_content()
         title.refresh()
         app.frame([], 0.0)

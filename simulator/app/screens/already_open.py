@@ -26,7 +26,7 @@ class AlreadyOpenScreen(OverlayScreen):
         self.menu.set_rows([
             TextRow(f"Another Frontline window{who} is using your user folder {folder}.", role="small",
                     color="muted"),
-            ButtonRow("Open read-only", self.app.pop, key="read-only", primary=True,
+            ButtonRow("Open read-only", self.dismiss, key="read-only", primary=True,
                       detail="Play and read results here; settings and the saved game stay with the other window"),
             ButtonRow("Quit", self.app.close, key="quit", detail="Esc"),
         ])

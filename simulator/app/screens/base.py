@@ -1,6 +1,13 @@
 """The screen contract. Screens form a stack owned by ``App``; only the top one gets input.
 
-Contract: ``layout(size)`` prepares everything size- or settings-dependent; ``handle(event)``
+Contract: a screen is built by ``App.push(name, **params)`` from the registry
+(``screens/registry.py``); its constructor only stores its parameters (no I/O, no other screens).
+Lifecycle hooks: ``on_enter()`` once it is pushed (read files, stores, content here),
+``on_pause()`` when another screen covers it, ``on_resume()`` when it is on top again,
+``on_exit()`` when it leaves the stack; ``on_reload()`` after F5, ``on_close()`` when the window
+closes. A screen navigates by name only (``app.push("debrief", ...)``) and ends with
+``dismiss(result)``, which hands ``result`` to the callback its opener gave ``push``.
+``layout(size)`` prepares everything size- or settings-dependent; ``handle(event)``
 and ``update(dt)`` change state; ``draw(surface)`` only paints. Esc calls ``back()`` (pop by
 default). ``animating`` asks the app for frames at 60 Hz (otherwise it blocks on events);
 ``busy`` tells autoplay to wait (e.g. text still typing). ``shot_name`` names screenshots.
@@ -13,7 +20,8 @@ page whose body is its menu.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 import pygame
 
@@ -32,6 +40,7 @@ class Screen:
         self.app = app
         self.ctx = app.ctx
         self.size = app.size
+        self.result_callback: Callable[[Any], None] | None = None  # set by App.push
 
     @property
     def shot_name(self) -> str:
@@ -59,10 +68,24 @@ class Screen:
         return None
 
     def back(self) -> None:
-        self.app.pop()
+        self.dismiss()
 
-    def on_top(self) -> None:
-        """Called when the screen above was popped and this one is on top again."""
+    def dismiss(self, result: Any = None) -> None:
+        """Leave the stack (when on top), handing ``result`` to the opener's callback."""
+        if self.app.top is self:
+            self.app.pop(result)
+
+    def on_enter(self) -> None:
+        """Pushed: read what the screen shows (files, stores, content). Layout follows."""
+
+    def on_pause(self) -> None:
+        """Another screen was pushed over this one."""
+
+    def on_resume(self) -> None:
+        """The screen above was popped and this one is on top again."""
+
+    def on_exit(self) -> None:
+        """Removed from the stack (popped or replaced)."""
 
     def on_reload(self) -> None:
         """Called after F5 reloaded the scenarios."""

@@ -2,15 +2,16 @@
 better option was open, each with the better option and why), principle bars that explain their
 number on Enter, best-taken strengths, and every decision in one line.
 
-Building the screen scores the run, reads the previous best (before saving), then saves the run.
-Enter on a decision retries from just before it; "Try again" starts the scenario over.
+Entering the screen asks the app's run service for the report and the previous best (the run was
+recorded at the ending; the service records it now if not). Enter on a decision retries from just
+before it; "Try again" starts the scenario over.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from simulator.app.runs import Run, previous_best, record_run, score
+from simulator.app.runs import Run
 from simulator.app.screens.base import ListScreen
 from simulator.app.viewmodels import DebriefView, debrief_view
 from simulator.app.widgets.debrief_rows import ButtonBarRow, DecisionStrip, PrincipleRow, WorkOnRow
@@ -33,18 +34,22 @@ class DebriefScreen(ListScreen):
 
     def __init__(self, app: App, session: PlaySession, entry: LibraryEntry, run: Run):
         super().__init__(app)
-        self.entry, self.run = entry, run
+        self.session, self.entry, self.run = session, entry, run
         self.machine = session.owner
+        self.snapshots: list[dict[str, Any]] = []
+        self.view: DebriefView | None = None
+
+    def on_enter(self) -> None:
+        session = self.session
         self.snapshots = [session.snapshot(upto=k) for k in range(len(session.transcript))]
-        self.report = score(self.ctx, session)
-        previous = previous_best(self.ctx, run, self.report.scenario_id)  # the run may be recorded already
-        record_run(self.ctx, session, run, self.report)
+        self.report, previous = self.app.services.runs.outcome(session, self.run)
         session.close()
-        self.view: DebriefView = debrief_view(self.report, previous)
+        self.view = debrief_view(self.report, previous)
         self.menu.set_rows(self.rows())
 
     def rows(self) -> list[Row]:
         v = self.view
+        assert v is not None
         best = f"; your previous best {v.previous_best}" if v.previous_best is not None else ""
         rows: list[Row] = [
             TextRow(f"{v.ending_title} ({v.outcome}): {v.overall}/100, {v.band}{best}", role="h2",
@@ -79,26 +84,18 @@ class DebriefScreen(ListScreen):
         self.menu.layout(self.ctx, self.menu.rect)
 
     def try_again(self) -> None:
-        from simulator.app.screens.play import PlayScreen
-
         session = self.machine.start(seed=self.ctx.next_seed())
-        self.app.replace(PlayScreen(self.app, session, self.entry, Run(self.run.mode)))
+        self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
 
     def open_leaderboard(self) -> None:
-        from simulator.app.screens.leaderboard import LeaderboardScreen
-
-        self.app.push(LeaderboardScreen(self.app, self.report.scenario_id))
+        self.app.push("leaderboard", scenario_id=self.report.scenario_id)
 
     def retry_from(self, step: int) -> None:
-        from simulator.app.screens.play import PlayScreen
-
         session = self.machine.restore(self.snapshots[step])
-        self.app.replace(PlayScreen(self.app, session, self.entry, Run(self.run.mode)))
+        self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
 
     def back(self) -> None:
-        from simulator.app.screens.picker import PickerScreen
-
-        self.app.pop_to(PickerScreen)
+        self.app.pop_to("picker")
 
     def header_title(self) -> str:
-        return f"Debrief: {self.view.title}"
+        return f"Debrief: {self.view.title}" if self.view else "Debrief"

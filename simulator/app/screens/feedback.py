@@ -28,6 +28,6 @@ class FeedbackScreen(OverlayScreen):
         if view.broke:
             rows.append(TextRow("- Broke: " + ", ".join(view.broke), color="bad"))
         rows.append(TextRow("Why: " + view.feedback))
-        rows.append(ButtonRow("Continue", self.app.pop, key="continue", primary=True,
+        rows.append(ButtonRow("Continue", self.dismiss, key="continue", primary=True,
                               detail="Enter, Space or Esc"))
         self.menu.set_rows(rows)

@@ -17,8 +17,7 @@ from simulator.app.history_views import HistoryView, ScenarioProgress, build_his
 from simulator.app.leaderboard_views import principle_names, scenario_options
 from simulator.app.runlog import results_store
 from simulator.app.screens.base import ListScreen
-from simulator.app.screens.leaderboard import fit
-from simulator.app.widgets.draw import focus_ring, hatch, panel
+from simulator.app.widgets.draw import fit, focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
 
 if TYPE_CHECKING:
@@ -151,9 +150,11 @@ class HistoryScreen(ListScreen):
 
     def __init__(self, app: App):
         super().__init__(app)
+        self.view: HistoryView | None = None
+
+    def on_enter(self) -> None:
         if self.ctx.library is None:
             self.ctx.load_content()
-        self.view: HistoryView | None = None
         self.load()
 
     def load(self) -> None:
@@ -169,7 +170,7 @@ class HistoryScreen(ListScreen):
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
 
-    def on_top(self) -> None:
+    def on_resume(self) -> None:
         self.load()
 
     def on_reload(self) -> None:

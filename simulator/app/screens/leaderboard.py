@@ -29,7 +29,7 @@ from simulator.app.leaderboard_views import (
 )
 from simulator.app.runlog import results_store
 from simulator.app.screens.base import PageScreen
-from simulator.app.widgets.draw import focus_ring, panel
+from simulator.app.widgets.draw import fit, focus_ring, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
 from simulator.app.widgets.scrolllist import SCROLLBAR, ScrollList
 
@@ -37,27 +37,12 @@ if TYPE_CHECKING:
     from simulator.app.app import App
     from simulator.app.context import AppContext
 
+__all__ = ["BoardRow", "LeaderboardScreen", "columns", "fit"]  # fit: kept here for old imports
+
 HINT = ("Up/Down or Tab: choose a filter   Left/Right: change it   PageUp/PageDown: scroll   "
         "Esc: back")
-ELLIPSIS = "..."
 CELL_GAP = 28  # room for the focus ring and its side bar between cells
 YOU = " (you)"
-
-
-def fit(ctx: AppContext, text: str, role: str, width: int) -> str:
-    """``text`` cut to fit ``width`` pixels on one line, ending in an ellipsis when cut."""
-    if width <= 0:
-        return ""
-    if ctx.text.size(text, role)[0] <= width:
-        return text
-    low, high = 0, len(text)
-    while low < high:  # the longest prefix that fits with the ellipsis
-        middle = (low + high + 1) // 2
-        if ctx.text.size(text[:middle].rstrip() + ELLIPSIS, role)[0] <= width:
-            low = middle
-        else:
-            high = middle - 1
-    return text[:low].rstrip() + ELLIPSIS if low else ELLIPSIS
 
 
 @dataclass(frozen=True)
@@ -192,11 +177,10 @@ class LeaderboardScreen(PageScreen):
 
     def __init__(self, app: App, scenario_id: str | None = None):
         super().__init__(app)
-        if self.ctx.library is None:
-            self.ctx.load_content()
-        self.store: Any = results_store(self.ctx.run_log)
+        self.scenario_id = scenario_id
+        self.store: Any = None
         self.scenarios: tuple[ScenarioOption, ...] = ()
-        self.catalog = principle_names(self.ctx.catalog)
+        self.catalog: Any = ()
         self.facets = Facets()
         self.focus = 0
         self.grid = FilterGrid()
@@ -206,7 +190,13 @@ class LeaderboardScreen(PageScreen):
         self.view: LeaderboardView | None = None
         self.caption_pos = (0, 0)
         self.heading_top = 0
-        self.load(scenario_id)
+
+    def on_enter(self) -> None:
+        if self.ctx.library is None:
+            self.ctx.load_content()
+        self.store = results_store(self.ctx.run_log)
+        self.catalog = principle_names(self.ctx.catalog)
+        self.load(self.scenario_id)
 
     @property
     def filters(self) -> tuple[Filter, ...]:
@@ -285,7 +275,7 @@ class LeaderboardScreen(PageScreen):
                 return
         self.table.handle(event)
 
-    def on_top(self) -> None:
+    def on_resume(self) -> None:
         self.load(keep=self.filters)
 
     def on_reload(self) -> None:

@@ -60,9 +60,11 @@ class PickerScreen(ListScreen):
 
     def __init__(self, app: App):
         super().__init__(app)
+        self.items: list[PickerItem] = []
+
+    def on_enter(self) -> None:
         if self.ctx.library is None:
             self.ctx.load_content()
-        self.items: list[PickerItem] = []
         self.build()
 
     def build(self) -> None:
@@ -97,10 +99,10 @@ class PickerScreen(ListScreen):
         if not entry.ok:
             self.ctx.notify(f"This scenario is broken and cannot be played: {entry.error}")
             return
-        from simulator.app.runs import Run, start_session
-        from simulator.app.screens.play import PlayScreen
+        from simulator.app.runs import Run
 
-        self.app.push(PlayScreen(self.app, start_session(self.ctx, entry), entry, Run(self.ctx.settings.mode)))
+        session = self.app.services.runs.start(entry)
+        self.app.push("play", session=session, entry=entry, run=Run(self.ctx.settings.mode))
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_m:
@@ -110,7 +112,7 @@ class PickerScreen(ListScreen):
             return
         super().handle(event)
 
-    def on_top(self) -> None:
+    def on_resume(self) -> None:
         self.build()
 
     def on_reload(self) -> None:

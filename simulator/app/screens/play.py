@@ -3,7 +3,9 @@
 Options are chosen by mouse, number keys, or arrows/Tab and Enter. Timed decisions show a
 countdown (scaled or switched off by the timers setting) and take the node's timeout choice when
 time runs out. After every choice the game is saved for resuming; in coach mode a feedback card
-follows. Esc pauses. F5 (handled by the app) calls ``on_reload`` to move onto the edited scenario.
+follows. Esc pauses; the pause menu's answer comes back to ``after_pause``. F5 (handled by the
+app) calls ``on_reload`` to move onto the edited scenario. Runs are saved and recorded by the app's
+run service (``app.services.runs``), never here.
 """
 
 from __future__ import annotations
@@ -14,12 +16,12 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from simulator.app.portrait import Portrait
-from simulator.app.runs import Run, record_run, restore_session, save_progress
+from simulator.app.runs import Run
 from simulator.app.screens.base import Screen
 from simulator.app.screens.common import MARGIN, draw_header, draw_hint, header_height, hint_height
 from simulator.app.viewmodels import PlayView, agent_entry, beat_entries, history, play_view
 from simulator.app.widgets.chatlog import ChatLog
-from simulator.app.widgets.draw import panel
+from simulator.app.widgets.draw import focus_ring, panel
 from simulator.app.widgets.meter import Meter
 from simulator.app.widgets.rows import ButtonRow, Row
 from simulator.app.widgets.scrolllist import ScrollList
@@ -58,8 +60,6 @@ class OptionRow(Row):
         return max(self.badge.get_height() + 12, sum(s.get_height() + 4 for s in self.surfaces)) + 20
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
-        from simulator.app.widgets.draw import focus_ring
-
         theme = ctx.theme
         panel(surface, rect, theme.button, theme.focus if focused else theme.panel_border, 2)
         if focused:
@@ -82,15 +82,19 @@ class PlayScreen(Screen):
 
     def __init__(self, app: App, session: PlaySession, entry: LibraryEntry, run: Run, typed: bool = True):
         super().__init__(app)
-        self.session, self.entry, self.run = session, entry, run
+        self.session, self.entry, self.run, self.typed = session, entry, run, typed
         self.chat = ChatLog()
         self.options = ScrollList(gap=8)
         self.meters: list[Meter] = []
         self.elapsed = 0.0
-        self.portrait = self._portrait()
+        self.portrait = Portrait(session.owner.scenario.customer.name, None)
         self.view: PlayView = play_view(session, self.ctx.settings.timer_factor())
-        entries = history(session)
-        if typed and not self.ctx.settings.reduced_motion and entries and entries[-1].kind == "customer":
+
+    def on_enter(self) -> None:
+        self.portrait = self._portrait()
+        entries = history(self.session)
+        typed = self.typed and not self.ctx.settings.reduced_motion
+        if typed and entries and entries[-1].kind == "customer":
             self.chat.set_entries(entries[:-1])
             self.chat.append(entries[-1], typed=True)
         else:
@@ -156,39 +160,46 @@ class PlayScreen(Screen):
         for entry in beat_entries(scenario, self.session.node, self.session.beat().text):
             self.chat.append(entry, typed=not self.ctx.settings.reduced_motion)
         self.elapsed = 0.0
-        save_progress(self.ctx, self.session, self.entry, self.run)
+        self.app.services.runs.save_progress(self.session, self.entry, self.run)
         self.refresh()
         if self.run.mode == "coach":
             from scoring.scorer import grade_step
-            from simulator.app.screens.feedback import FeedbackScreen
             from simulator.app.viewmodels import feedback_view
 
             names = {p.id: p.name for p in self.ctx.catalog.principles} if self.ctx.catalog else {}
-            self.app.push(FeedbackScreen(self.app, feedback_view(grade_step(scenario, step), names)))
+            self.app.push("feedback", view=feedback_view(grade_step(scenario, step), names))
 
     def to_debrief(self) -> None:
-        from simulator.app.screens.debrief import DebriefScreen
-
-        self.app.replace(DebriefScreen(self.app, self.session, self.entry, self.run))
+        self.app.replace("debrief", session=self.session, entry=self.entry, run=self.run)
 
     def abandon(self) -> None:
-        """The player quits mid-scenario: record the abandoned run and forget the resume save."""
-        from simulator.app.saves import clear_resume
-
-        record_run(self.ctx, self.session, self.run)
-        if self.ctx.resume_file is not None:
-            clear_resume(self.ctx.resume_file)
-        self.session.close()
+        """The player quits mid-scenario: the run is recorded as abandoned, the resume save forgotten."""
+        self.app.services.runs.abandon(self.session, self.run)
 
     def restart(self) -> None:
-        from simulator.app.runs import start_session
-
         self.abandon()
-        self.app.replace(PlayScreen(self.app, start_session(self.ctx, self.entry), self.entry, Run(self.run.mode)))
+        self.app.replace("play", session=self.app.services.runs.start(self.entry), entry=self.entry,
+                         run=Run(self.run.mode))
+
+    def pause(self) -> None:
+        self.app.push("pause", on_result=self.after_pause)
+
+    def after_pause(self, choice: object) -> None:
+        """The pause menu's answer: None or "resume" (play on), "restart", "list" or "quit"."""
+        if choice == "restart":
+            self.restart()
+        elif choice == "list":
+            self.abandon()
+            self.app.pop_to("picker")
+        elif choice == "quit":
+            self.app.close()
+
+    def on_resume(self) -> None:
+        self.refresh()  # settings (timers, text size) may have changed under the pause menu
 
     def on_close(self) -> None:
         """Window closed: keep the resume save, record the run as abandoned."""
-        record_run(self.ctx, self.session, self.run)
+        self.app.services.runs.record(self.session, self.run)
 
     def on_reload(self) -> None:
         from simulator.engine.session import SnapshotError
@@ -199,12 +210,11 @@ class PlayScreen(Screen):
             self.ctx.notify("This scenario is now missing or broken; you keep playing the version loaded before.")
             return
         snapshot = self.session.snapshot()
+        runs = self.app.services.runs
         try:
-            session = restore_session(entry, snapshot)
+            session = runs.restore(entry, snapshot)
         except SnapshotError as error:
-            from simulator.app.runs import start_session
-
-            session = start_session(self.ctx, entry)
+            session = runs.start(entry)
             self.ctx.notify(f"Scenario reloaded but your place was lost ({error}); starting again.")
         else:
             self.ctx.notify("Scenario reloaded; you are still at the same moment.")
@@ -219,9 +229,7 @@ class PlayScreen(Screen):
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
-                from simulator.app.screens.pause import PauseScreen
-
-                self.app.push(PauseScreen(self.app, self))
+                self.pause()
                 return
             if event.key in NUMBER_KEYS and not self.session.finished:
                 self.chat.finish_typing()
@@ -321,29 +329,3 @@ class PlayScreen(Screen):
                          (bar.left, bar.top, int(bar.width * left / limit), bar.height))
         pygame.draw.rect(surface, theme.text, bar, 1)
 
-
-def resume_play(app: App, data: dict[str, Any]) -> PlayScreen | None:
-    """A play screen continuing the saved game, or None (with a notice) when it cannot be resumed."""
-    from pathlib import Path
-
-    from simulator.app.saves import clear_resume
-    from simulator.engine.session import SnapshotError
-
-    ctx = app.ctx
-    library = ctx.library
-    entry = library.find(str(data["scenario_id"])) if library else None
-    if entry is None and library is not None and data.get("path"):
-        found = library.find_path(Path(str(data["path"])))
-        entry = found if found is not None and found.ok else None
-    if entry is None:
-        ctx.notify("The saved game's scenario is missing or broken; it cannot be resumed.")
-        return None
-    try:
-        session = restore_session(entry, data["snapshot"])
-    except SnapshotError as error:
-        ctx.notify(f"The saved game cannot be resumed: {error}")
-        if ctx.resume_file is not None:
-            clear_resume(ctx.resume_file)
-        return None
-    mode = str(data.get("mode")) if data.get("mode") in ("coach", "assessment") else ctx.settings.mode
-    return PlayScreen(app, session, entry, Run(mode), typed=False)

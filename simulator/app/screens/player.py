@@ -1,4 +1,7 @@
-"""Who is playing: name (required), team and workshop code (optional); remembered in settings."""
+"""Who is playing: name (required), team and workshop code (optional); remembered in settings.
+
+Result (to the opener's callback): the confirmed ``Profile``, or None when left with Esc.
+"""
 
 from __future__ import annotations
 
@@ -23,9 +26,8 @@ class PlayerScreen(ListScreen):
     body_width = 760
     body_gap = (16, 8)
 
-    def __init__(self, app: App, then_pick: bool):
+    def __init__(self, app: App):
         super().__init__(app)
-        self.then_pick = then_pick
         profile = self.ctx.settings.profile
         self.name_row = InputRow("Your name", profile.name, key="name", on_enter=lambda: self.menu.move(1))
         self.team_row = InputRow("Team", profile.team, key="team", hint="optional",
@@ -38,7 +40,12 @@ class PlayerScreen(ListScreen):
             self.name_row, self.team_row, self.workshop_row,
             ButtonRow("Continue", self.confirm, key="continue", primary=True),
         ])
+
+    def on_enter(self) -> None:
         pygame.key.start_text_input()
+
+    def on_exit(self) -> None:
+        pygame.key.stop_text_input()
 
     def profile(self) -> Profile:
         return Profile(self.name_row.value.strip(), self.team_row.value.strip(), self.workshop_row.value.strip())
@@ -50,9 +57,4 @@ class PlayerScreen(ListScreen):
             self.menu.focus_key("name")
             return
         self.ctx.update_settings(profile=profile)
-        if self.then_pick:
-            from simulator.app.screens.picker import PickerScreen
-
-            self.app.replace(PickerScreen(self.app))
-        else:
-            self.app.pop()
+        self.dismiss(profile)

@@ -43,7 +43,7 @@ class SettingsScreen(ListScreen):
                     role="small", color="muted"),
             ChoiceRow("Fullscreen (F11)", ON_OFF, "on" if s.fullscreen else "off",
                       lambda v: self.app.set_fullscreen(v == "on"), key="fullscreen"),
-            ButtonRow("Back", self.app.pop, key="back"),
+            ButtonRow("Back", self.dismiss, key="back"),
         ], focus_key=focus)
 
     def change(self, **changes: object) -> None:

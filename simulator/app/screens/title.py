@@ -25,6 +25,8 @@ class TitleScreen(MenuScreen):
     def __init__(self, app: App):
         super().__init__(app)
         self.resume: dict[str, Any] | None = None
+
+    def on_enter(self) -> None:
         self.refresh()
 
     def refresh(self) -> None:
@@ -74,7 +76,7 @@ class TitleScreen(MenuScreen):
     def back(self) -> None:  # Esc on the title quits
         self.app.close()
 
-    def on_top(self) -> None:
+    def on_resume(self) -> None:
         self.refresh()
 
     def on_reload(self) -> None:
@@ -82,44 +84,35 @@ class TitleScreen(MenuScreen):
 
     # --- actions -----------------------------------------------------------------------------
     def play(self) -> None:
-        from simulator.app.screens.picker import PickerScreen
-        from simulator.app.screens.player import PlayerScreen
-
         if not self.ctx.settings.profile.name:
-            self.app.push(PlayerScreen(self.app, then_pick=True))
+            self.app.push("player", on_result=self.after_player)
         else:
-            self.app.push(PickerScreen(self.app))
+            self.app.push("picker")
+
+    def after_player(self, profile: object) -> None:
+        """The player screen opened by Play closed: with a name given, go on to the picker."""
+        if profile is not None:
+            self.app.push("picker")
 
     def change_player(self) -> None:
-        from simulator.app.screens.player import PlayerScreen
-
-        self.app.push(PlayerScreen(self.app, then_pick=False))
+        self.app.push("player")
 
     def open_settings(self) -> None:
-        from simulator.app.screens.settings_screen import SettingsScreen
-
-        self.app.push(SettingsScreen(self.app))
+        self.app.push("settings")
 
     def open_leaderboard(self) -> None:
-        from simulator.app.screens.leaderboard import LeaderboardScreen
-
-        self.app.push(LeaderboardScreen(self.app))
+        self.app.push("leaderboard")
 
     def open_history(self) -> None:
-        from simulator.app.screens.history import HistoryScreen
-
-        self.app.push(HistoryScreen(self.app))
+        self.app.push("history")
 
     def resume_game(self) -> None:
-        from simulator.app.screens.picker import PickerScreen
-        from simulator.app.screens.play import resume_play
-
         if self.resume is None:
             return
-        screen = resume_play(self.app, self.resume)
-        if screen is not None:
-            self.app.push(PickerScreen(self.app))
-            self.app.push(screen)
+        resumed = self.app.services.runs.resume(self.resume)
+        if resumed is not None:
+            self.app.push("picker")
+            self.app.push("play", session=resumed.session, entry=resumed.entry, run=resumed.run, typed=False)
         else:
             self.refresh()
 

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pygame
 
 Color = tuple[int, int, int]
+ELLIPSIS = "..."
 
 
 def panel(surface: pygame.Surface, rect: pygame.Rect, fill: Color, border: Color, width: int = 2,
@@ -46,3 +49,19 @@ def dim(surface: pygame.Surface, alpha: int) -> None:
     shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
     shade.fill((0, 0, 0, alpha))
     surface.blit(shade, (0, 0))
+
+
+def fit(ctx: Any, text: str, role: str, width: int) -> str:
+    """``text`` cut to fit ``width`` pixels on one line, ending in an ellipsis when cut."""
+    if width <= 0:
+        return ""
+    if ctx.text.size(text, role)[0] <= width:
+        return text
+    low, high = 0, len(text)
+    while low < high:  # the longest prefix that fits with the ellipsis
+        middle = (low + high + 1) // 2
+        if ctx.text.size(text[:middle].rstrip() + ELLIPSIS, role)[0] <= width:
+            low = middle
+        else:
+            high = middle - 1
+    return text[:low].rstrip() + ELLIPSIS if low else ELLIPSIS
