@@ -1,0 +1,42 @@
+"""The CLI imports only the subcommand it runs, and parses its command line as the full parser does."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+from simulator.cli.main import COMMANDS, build_parser
+from tests.conftest import REPO
+
+LINES = [
+    ["validate", "a.yaml", "b.yaml", "--quiet"],
+    ["lint", "a.yaml"],
+    ["--exit-after-first-frame", "explore", "a.yaml"],
+    ["explore", "a.yaml", "--bots"],
+]
+
+
+@pytest.mark.parametrize("words", LINES, ids=" ".join)
+def test_a_command_parses_the_same_with_only_its_module(words: list[str]) -> None:
+    full = vars(build_parser().parse_args(words))
+    lean = vars(build_parser(words).parse_args(words))
+    assert {k: v for k, v in lean.items() if k != "handler"} == {k: v for k, v in full.items() if k != "handler"}
+    assert lean["handler"].__module__ == full["handler"].__module__
+
+
+def test_help_and_unknown_commands_still_list_every_command() -> None:
+    for words in (["--help"], ["nope"]):
+        done = subprocess.run([sys.executable, "main.py", *words], cwd=REPO, capture_output=True, text=True,
+                              timeout=60)
+        assert all(name in done.stdout + done.stderr for name in COMMANDS), words
+
+
+def test_validate_does_not_import_the_other_commands_or_the_scorer() -> None:
+    code = ("import sys\nfrom simulator.cli.main import main\nmain(['validate', 'scenarios/shields_up.yaml', '-q'])\n"
+            "print(sorted(m for m in sys.modules if m.startswith(('simulator.cli.', 'scoring.scorer', "
+            "'sqlalchemy', 'pygame'))))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip().splitlines()[-1] == "['simulator.cli.main', 'simulator.cli.validate_cmd']"
