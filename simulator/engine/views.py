@@ -12,6 +12,16 @@ from typing import Any, NamedTuple
 from simulator.content.models import Ending
 
 MOOD_LABELS = ((20, "angry"), (40, "annoyed"), (60, "neutral"), (80, "relieved"), (101, "pleased"))
+METER_NAMES = ("mood", "patience", "trust")
+
+
+def display_meters(declared: dict[str, int]) -> tuple[str, ...]:
+    """The state variables a player may see, in order: mood, patience and trust first, then other
+    declared variables that start above 1. Flags and counters that start at 0 or 1 (``slipped``,
+    ``verified``, ``promised``) are the author's bookkeeping: showing them would tell the player
+    which options the scenario counts as slips."""
+    names = [n for n in METER_NAMES if n in declared]
+    return tuple(names + [n for n, v in declared.items() if n not in names and v > 1])
 
 
 def mood_label(mood: int) -> str:

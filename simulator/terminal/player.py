@@ -17,6 +17,7 @@ from scoring.catalog import Catalog
 from scoring.report import Report
 from scoring.scorer import grade_step, score_run
 from simulator.engine.session import ChoiceUnavailable, PlaySession
+from simulator.engine.views import display_meters
 from simulator.terminal.debrief import format_debrief
 
 
@@ -67,7 +68,8 @@ class TerminalPlayer:
             self.say(textwrap.fill(f"({beat.narration})", 78))
         if beat.text:
             self.say(textwrap.fill(f"{beat.speaker}: {beat.text}", 78, subsequent_indent="  "))
-        values = ", ".join(f"{k} {v}" for k, v in beat.values.items())
+        shown = display_meters(self.session.owner.scenario.customer.state)
+        values = ", ".join(f"{k} {beat.values[k]}" for k in shown if k in beat.values)
         self.say(f"[customer is {beat.mood_label}: {values}]")
 
     def decide(self) -> bool:

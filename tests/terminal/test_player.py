@@ -120,3 +120,9 @@ def test_debrief_of_unfinished_report(parcel: LoadedScenario, catalog: Catalog) 
 @pytest.mark.parametrize(("score", "expected"), [(0, "." * 20), (100, "#" * 20), (50, "#" * 10 + "." * 10)])
 def test_bar(score: int, expected: str) -> None:
     assert bar(score) == expected
+
+
+def test_bookkeeping_flags_are_not_shown_to_the_player(parcel: LoadedScenario, catalog: Catalog) -> None:
+    """'apologized' starts at 0: an author's flag, not a meter; showing it would give answers away."""
+    report, text, _ = run(parcel, catalog, ["@ask-details", "@tell-truth"])
+    assert "mood 35, patience 60, trust 50]" in text and "apologized" not in text
