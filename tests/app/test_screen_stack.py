@@ -122,3 +122,17 @@ def test_constructors_read_nothing(make_app, name: str, params: dict[str, Any]) 
     app.ctx.resume_file = None
     screen = app.screens.create(name, app, params)
     assert screen.name == name and screen not in app.stack
+
+
+def test_the_loop_takes_input_at_once_and_waits_only_while_nothing_arrives(make_app) -> None:  # type: ignore[no-untyped-def]
+    import time
+
+    app = make_app()
+    pygame.event.clear()
+    pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="", scancode=0))
+    start = time.perf_counter()
+    events = app.next_events(start + 2.0)  # a frame due in 2 s: the key must not wait for it
+    assert [e.type for e in events] == [pygame.KEYDOWN] and time.perf_counter() - start < 1.0
+    start = time.perf_counter()
+    assert app.next_events(start + 0.05) == []  # nothing arrives: back when the frame is due
+    assert time.perf_counter() - start >= 0.045
