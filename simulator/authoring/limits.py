@@ -8,11 +8,20 @@ may use at most two thirds of the panel height (``screens/play.py``), about 12 l
 The budgets below keep a line of the customer's to about 7 lines, an option to about 5 lines (so
 4 options fit without scrolling), and the feedback and debrief panels to one screen. They are
 conservative on purpose: smaller text sizes fit more.
+
+Per language (``language_rules``, used when linting a translation, ``simulator/i18n``): the budgets
+are screen space, so a language in the Latin script keeps the same character budgets (Spanish runs
+20-25 % longer than English and so reaches them sooner: that is the point of checking it); a script
+with wider glyphs divides them by its ``width``. What does change is reading speed in characters:
+IReST (Trauzettel-Klosinski & Dietz 2012) measured Spanish readers at about 4 % more characters a
+minute than English ones (longer words, similar words a minute), hence 21 characters a second.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 # Characters per field (Unicode code points). Keys name what the trainer wrote.
 TEXT_BUDGETS = MappingProxyType({
@@ -34,9 +43,33 @@ MIN_DEBRIEF_CHARS = 40           # shorter debriefs cannot explain an ending
 PLACEHOLDERS = ("todo", "tbd", "fixme", "xxx", "lorem ipsum", "...")
 
 
-def reading_seconds(characters: int) -> int:
-    """Seconds a player needs to read ``characters`` and then decide."""
-    return -(-characters // READING_CHARS_PER_SECOND) + TIMER_SLACK_SECONDS
+class LanguageRules(NamedTuple):
+    reading_chars_per_second: int  # a quick reader under time pressure, in this language
+    width: float  # average glyph width against English at the same text size (1.0: Latin script)
+
+
+LANGUAGE_RULES = MappingProxyType({
+    "en": LanguageRules(READING_CHARS_PER_SECOND, 1.0),
+    "es": LanguageRules(21, 1.0),
+})
+
+
+def language_rules(lang: str | None = None) -> LanguageRules:
+    """The rules for a language tag ('es', 'es-419': by its primary subtag); English for None or
+    a language without its own row."""
+    primary = (lang or "en").split("-")[0].lower()
+    return LANGUAGE_RULES.get(primary, LANGUAGE_RULES["en"])
+
+
+def text_budgets(lang: str | None = None) -> Mapping[str, int]:
+    """``TEXT_BUDGETS`` for text in ``lang`` (the same for Latin-script languages)."""
+    width = language_rules(lang).width
+    return MappingProxyType({kind: int(budget / width) for kind, budget in TEXT_BUDGETS.items()})
+
+
+def reading_seconds(characters: int, lang: str | None = None) -> int:
+    """Seconds a player needs to read ``characters`` (in ``lang``, default English) and then decide."""
+    return -(-characters // language_rules(lang).reading_chars_per_second) + TIMER_SLACK_SECONDS
 
 
 def is_placeholder(text: str) -> bool:

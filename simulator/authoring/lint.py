@@ -48,10 +48,12 @@ class Finding:
 class Context:
     """What rules look at: the scenario, its document (positions), its file and, lazily, its state space."""
 
-    def __init__(self, scenario: Scenario, document: YamlDocument, path: Path | None = None):
+    def __init__(self, scenario: Scenario, document: YamlDocument, path: Path | None = None,
+                 language: str | None = None):
         self.scenario = scenario
         self.document = document
         self.path = Path(path if path is not None else document.file)
+        self.language = language  # a translation's language tag (simulator.i18n); None: the source, English
 
     @cached_property
     def space(self) -> StateSpace | None:
@@ -83,7 +85,14 @@ def lint_scenario(context: Context) -> list[Finding]:
 
 
 def lint_file(path: Path, principle_ids: Collection[str]) -> list[Finding]:
-    """Findings for one scenario file (FL001 for each problem if it does not load)."""
+    """Findings for one scenario file (FL001 for each problem if it does not load); a translation
+    (``<name>.<lang>.yaml`` beside ``<name>.yaml``) is linted by ``simulator.i18n.lint``."""
+    from simulator.i18n.files import translation_source
+
+    if translation_source(Path(path)) is not None:
+        from simulator.i18n.lint import lint_translation
+
+        return lint_translation(Path(path), principle_ids)
     try:
         loaded = load_scenario(Path(path), principle_ids)
     except ContentError as error:

@@ -50,6 +50,9 @@ CODES = MappingProxyType({c.code: c for c in (
     Code("FL703", "warning", "variable is set but never read"),
     Code("FL704", "warning", "the starter's placeholder text is left in"),
     Code("FL705", "warning", "character the game's fonts cannot draw"),
+    Code("FL801", "error", "a translation differs from its source in more than text"),
+    Code("FL802", "warning", "a translated text is stale: its source text changed since"),
+    Code("FL803", "warning", "a text is not translated: the game shows the source text, marked"),
     Code("FL901", "info", "state analysis skipped: too many states"),
 )})
 SEVERITY_RANK = MappingProxyType({"error": 2, "warning": 1, "info": 0})

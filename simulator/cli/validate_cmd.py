@@ -21,19 +21,25 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
     from simulator.content.loader import check_paths
+    from simulator.i18n.files import translation_source
+    from simulator.i18n.lint import validate_translation
 
-    reports = check_paths(list(args.paths), default_catalog().ids())
+    ids = default_catalog().ids()
+    translations = [p for p in args.paths if translation_source(p) is not None]  # <name>.<lang>.yaml, named
+    others = [p for p in args.paths if p not in translations]
+    reports = [(r.path, r.problems) for r in (check_paths(others, ids) if others else [])]
+    reports += [(p, tuple(validate_translation(p, ids))) for p in translations]
     if not reports:
         print("no scenario files found in: " + ", ".join(map(str, args.paths)), file=sys.stderr)
         return 1
     bad = 0
-    for report in reports:
-        if report.ok:
+    for path, problems in reports:
+        if not problems:
             if not args.quiet:
-                print(f"ok   {report.path}")
+                print(f"ok   {path}")
             continue
         bad += 1
-        for problem in report.problems:
+        for problem in problems:
             print(problem.format())
     if not args.quiet or bad:
         print(f"{len(reports) - bad} valid, {bad} invalid", file=sys.stderr)

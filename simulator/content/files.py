@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 import stat
+from collections.abc import Collection
 from pathlib import Path, PurePosixPath
 
 from simulator.content.limits import MAX_FILE_BYTES
@@ -19,6 +21,7 @@ from simulator.content.problems import ContentError, Problem
 
 SUFFIXES = (".yaml", ".yml")
 RESERVED_NAMES = frozenset({"curriculum.yaml", "curriculum.yml"})  # pack files that are not scenarios
+TRANSLATION_NAME = re.compile(r"(?P<stem>[^.]+)\.(?P<lang>[a-z]{2,3}(?:-[A-Za-z0-9]{2,8})?)\.ya?ml")
 
 
 def _fail(file: Path | str, message: str, hint: str, line: int = 0, column: int = 0) -> ContentError:
@@ -87,7 +90,8 @@ def discover(paths: list[Path]) -> list[Path]:
     """Every scenario file named or found under the folders named, sorted, without duplicates.
 
     Folders are walked without following symlinked sub-folders; hidden files and folders,
-    files ending in ``.plan.yaml`` (test plans) and the pack's ``curriculum.yaml`` are skipped.
+    files ending in ``.plan.yaml`` (test plans), translations (``<name>.<lang>.yaml`` beside
+    ``<name>.yaml``) and the pack's ``curriculum.yaml`` are skipped.
     Files named directly are kept whatever their suffix so that the loader can report on them.
     """
     found: list[Path] = []
@@ -96,7 +100,7 @@ def discover(paths: list[Path]) -> list[Path]:
             for folder, dirs, files in os.walk(path):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
-                    if _is_scenario_name(name):
+                    if _is_scenario_name(name) and not is_translation_name(name, files):
                         found.append(Path(folder) / name)
         else:
             found.append(path)
@@ -109,6 +113,14 @@ def discover(paths: list[Path]) -> list[Path]:
 def _is_scenario_name(name: str) -> bool:
     return (name.endswith(SUFFIXES) and not name.startswith(".") and not is_plan(name)
             and name not in RESERVED_NAMES)
+
+
+def is_translation_name(name: str, siblings: Collection[str]) -> bool:
+    """True for ``<stem>.<lang>.yaml`` (``lang`` a tag such as ``es`` or ``pt-BR``) when ``<stem>.yaml``
+    or ``<stem>.yml`` is among ``siblings``: a translation of that scenario (``simulator.i18n``),
+    never a scenario of its own."""
+    match = TRANSLATION_NAME.fullmatch(name)
+    return match is not None and any(f"{match['stem']}{suffix}" in siblings for suffix in SUFFIXES)
 
 
 def is_plan(name: str) -> bool:

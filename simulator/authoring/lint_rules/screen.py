@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from simulator.authoring.limits import MAX_OPTIONS, TEXT_BUDGETS, reading_seconds
+from simulator.authoring.limits import MAX_OPTIONS, reading_seconds
+from simulator.authoring.limits import text_budgets as budgets_for
 from simulator.authoring.lint import Context, Finding
 from simulator.content.files import resolve_asset, safe_asset_path
 from simulator.content.safe_yaml import Path as YamlPath
@@ -32,9 +33,10 @@ def _texts(ctx: Context) -> Iterator[tuple[str, YamlPath, str]]:
 
 
 def text_budgets(ctx: Context) -> Iterator[Finding]:
-    """FL401 (text over its budget) and FL402 (more options than fit on the screen)."""
+    """FL401 (text over its budget, in the scenario's language) and FL402 (more options than fit)."""
+    budgets = budgets_for(ctx.language)
     for kind, path, text in _texts(ctx):
-        budget = TEXT_BUDGETS[kind]
+        budget = budgets[kind]
         if len(text) > budget:
             yield ctx.finding("FL401", path, f"this {kind} is {len(text)} characters; at the largest text size "
                               f"only {budget} fit on the play screen", f"cut it by {len(text) - budget} characters "
@@ -70,7 +72,7 @@ def timers(ctx: Context) -> Iterator[Finding]:
             continue
         longest_line = max((len(v.text) for v in node.line), default=0)
         characters = longest_line + len(node.narration or "") + sum(len(c.text) for c in node.choices)
-        needed = reading_seconds(characters)
+        needed = reading_seconds(characters, ctx.language)
         if node.time_limit < needed:
             yield ctx.finding("FL301", ("nodes", node_id, "time_limit"), f"{node.time_limit} s is too short: "
                               f"reading this node's {characters} characters and deciding takes about {needed} s",
