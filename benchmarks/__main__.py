@@ -27,8 +27,8 @@ from typing import Any
 from benchmarks.common import Context, Figure
 
 # Benchmark modules in the order they run (cheap and in-process first).
-MODULES = ("loading", "engine", "explore", "bots", "results", "startup", "frames", "idle", "memory",
-           "matching")
+MODULES = ("loading", "engine", "explore", "bots", "commands", "results", "startup", "frames", "idle",
+           "memory", "matching")
 
 
 def machine_info() -> dict[str, Any]:
