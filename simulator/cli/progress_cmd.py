@@ -25,6 +25,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "saved runs: which stages are met, what is missing, and the call to practise next.")
     parser.add_argument("--player", required=True, help="the learner's name, as saved with their runs")
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--certificate", metavar="FILE.html",
+                        help="also write the learner's one-page printable certificate (HTML)")
     add_db_flag(parser)
     parser.set_defaults(handler=run)
 
@@ -41,8 +43,19 @@ def run(args: argparse.Namespace) -> int:
     except ContentError as error:
         print(f"progress: the curriculum cannot be read: {error}", file=sys.stderr)
         return 1
-    report = progress_report(library, _history(args), datetime.now(UTC))
+    entries = _history(args)
+    now = datetime.now(UTC)
+    report = progress_report(library, entries, now)
     print(json.dumps(report, indent=2) if args.json else _text(args.player, report, library.titles))
+    if args.certificate:
+        from simulator.cli.common import write_output
+        from simulator.progress.certificate import certificate_html
+        from simulator.progress.practise import PrincipleRun, latest_scores
+
+        runs = [PrincipleRun(e.scenario_id, e.finished, e.ended_at, e.principle_scores) for e in entries]
+        page = certificate_html(args.player, report, library, now.date(), latest_scores(runs))
+        if not write_output(args.certificate, page, "progress"):
+            return 1
     return 0
 
 

@@ -35,8 +35,7 @@ class Recommendation:
     why: str
 
 
-def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
-    """(principle id, average score) of the weakest principle, latest finished run per scenario."""
+def _latest_lists(runs: Sequence[PrincipleRun]) -> dict[str, list[int]]:
     latest: dict[str, PrincipleRun] = {}
     for run in sorted((r for r in runs if r.finished), key=lambda r: r.ended_at or datetime.min):
         latest[run.scenario_id] = run
@@ -44,10 +43,21 @@ def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
     for run in latest.values():
         for principle, score in run.principle_scores.items():
             scores.setdefault(principle, []).append(score)
+    return scores
+
+
+def latest_scores(runs: Sequence[PrincipleRun]) -> dict[str, int]:
+    """Per principle: the average over the latest finished run of each scenario that graded it."""
+    return {p: round(statistics.fmean(values)) for p, values in _latest_lists(runs).items()}
+
+
+def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
+    """(principle id, average score) of the weakest principle, latest finished run per scenario."""
+    scores = latest_scores(runs)
     if not scores:
         return None
-    principle = min(sorted(scores), key=lambda p: statistics.fmean(scores[p]))
-    return principle, round(statistics.fmean(scores[principle]))
+    principle = min(sorted(scores), key=lambda p: scores[p])
+    return principle, scores[principle]
 
 
 def _ago(then: datetime | None, now: datetime) -> str:

@@ -64,3 +64,24 @@ def test_the_recommendation_follows_the_weakest_principle() -> None:
     assert tip.principle == "be-honest" and tip.scenario == "b"  # never played b: spaced practice
     runs.append(PrincipleRun("b", True, DAY0 + timedelta(days=9), {"be-honest": 45}))
     assert practise_next(CURRICULUM, trains, names, titles, runs, now).scenario == "c"  # b was just played
+
+
+def test_the_certificate_names_the_rule_met_and_escapes_the_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from simulator.cli.progress_cmd import progress_report
+    from simulator.progress.certificate import certificate_html
+    from simulator.progress.library import Library
+    from simulator.results.views import HistoryEntry
+
+    library = Library(CURRICULUM, {"a": frozenset({"listen-first"}), "b": frozenset(), "c": frozenset(),
+                                   "d": frozenset(), "e": frozenset()},
+                      {"a": "A call", "b": "B call", "c": "C", "d": "D", "e": "E"}, {"listen-first": "Listen first"})
+    entries = [HistoryEntry(f"r{k}", sid, "", "", mode, "finished", "resolved", score, {"listen-first": score},
+                            DAY0 + timedelta(days=k), DAY0 + timedelta(days=k))
+               for k, (sid, mode, score) in enumerate([("a", "assessment", 80), ("b", "assessment", 90),
+                                                        ("c", "certification", 95), ("e", "certification", 92)])]
+    report = progress_report(library, entries, DAY0 + timedelta(days=9))
+    assert report["ready"] and report["ready_on"] == (DAY0 + timedelta(days=3)).date().isoformat()
+    page = certificate_html("<Ann & Bo>", report, library, DAY0.date(), {"listen-first": 87})
+    assert "&lt;Ann &amp; Bo&gt;" in page and "<Ann" not in page
+    assert "Ready for calls since" in page and "2 of 3 calls at Excellent or better, in certification attempts" in page
+    assert "Listen first</td><td class=n>87" in page
