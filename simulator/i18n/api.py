@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from simulator.content.files import TRANSLATION_NAME
 from simulator.content.models import Scenario
@@ -26,6 +27,9 @@ from simulator.content.problems import ContentError, Problem
 from simulator.i18n.files import language_problem, translation_path
 from simulator.i18n.sources import SOURCE_LANGUAGE, load_source
 from simulator.i18n.translate import FALLBACK_MARKER, apply_translation, check_translation
+
+if TYPE_CHECKING:
+    from scoring.catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ def load_scenario_translated(path: Path, lang: str | None, catalog_ids: Collecti
     return TranslatedScenario(model, path, check.source.content_hash, lang, translated, fallbacks)  # type: ignore[arg-type]
 
 
-def translated_catalog(lang: str | None, path: Path | None = None, *, marker: str = FALLBACK_MARKER):  # noqa: ANN201
+def translated_catalog(lang: str | None, path: Path | None = None, *, marker: str = FALLBACK_MARKER) -> Catalog:
     """The principles catalog with its ``lang`` texts (``scoring.catalog.Catalog``)."""
     from scoring.catalog import CATALOG_FILE, load_catalog
 
@@ -86,4 +90,4 @@ def translated_catalog(lang: str | None, path: Path | None = None, *, marker: st
         return load_catalog(path)
     check = check_translation(_translation_file(path, lang), path, ())
     model, _ = apply_translation(check, marker)
-    return model
+    return cast("Catalog", model)  # the translation of a catalog file validates as a Catalog

@@ -93,6 +93,7 @@ def _variant_paths(raw: Any, base: tuple[str | int, ...], count: int) -> list[tu
 def _node_entries(node_id: str, node: Node, raw: dict[str, Any], customer: str) -> Iterator[TextEntry]:
     here = ("nodes", node_id)
     speaker = node.speaker or customer
+    path: tuple[str | int, ...]
     if node.speaker:
         path = (*here, "speaker")
         yield TextEntry(f"node/{node_id}/speaker", "speaker", node.speaker, path, path, node_id)

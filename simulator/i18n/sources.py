@@ -59,7 +59,7 @@ def catalog_entries(catalog: Any) -> list[TextEntry]:
                                      getattr(principle, field), (*base, field), (*base, field)))
         for field in ("done_well", "done_badly"):
             for k, text in enumerate(getattr(principle, field)):
-                path = (*base, field, k)
+                path: tuple[str | int, ...] = (*base, field, k)
                 entries.append(TextEntry(f"principle/{principle.id}/{field}/{k}", "principle example",
                                          text, path, path))
     for index, tension in enumerate(catalog.tensions):
