@@ -45,7 +45,7 @@ ResultCallback = Callable[[Any], None]
 class App:
     def __init__(self, ctx: AppContext, size: tuple[int, int] = (1280, 720)):
         self.ctx = ctx
-        self.services = Services.for_context(ctx)
+        self.services = Services(ctx)
         self.screens = ScreenRegistry()
         self.windowed_size = size
         self.surface = pygame.display.set_mode(size, pygame.RESIZABLE)

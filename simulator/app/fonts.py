@@ -32,6 +32,7 @@ INVISIBLE = dict.fromkeys(map(ord, "\u200d\ufe0e\ufe0f"))  # joiners and emoji v
 _COVERAGE: dict[str, _Coverage] = {}  # per font file: which characters it has (fonts never change)
 _WARNED: set[str] = set()
 WORD = re.compile(r"\S+\s*|\s+")
+PLAIN_ASCII = frozenset(map(chr, range(0x20, 0x7F))) | frozenset("\n\t")  # Noto Sans has all of these
 
 
 def font_path(name: str) -> Path:
@@ -41,15 +42,40 @@ def font_path(name: str) -> Path:
 
 
 class _Coverage:
-    """Which characters a font file has (pygame.freetype reports None metrics for missing ones)."""
+    """Which characters a font file has (pygame.freetype reports None metrics for missing ones).
+    The file is opened on the first question, so text the main font is known to cover (printable
+    ASCII) never opens it: the first frame does not pay for freetype."""
 
     def __init__(self, path: Path):
         self.path = path
-        self.font = self._open()
-        sizes = self.font.get_sizes()
-        self.bitmap = bool(sizes)  # colour emoji: fixed-size strikes, drawn large and scaled down
-        self.size = sizes[0][0] if sizes else 16  # bitmap fonts only answer at their strike size
+        self._font = None
+        self._sizes: list | None = None  # type: ignore[type-arg]
         self.known: dict[str, bool] = {}
+
+    @property
+    def font(self):  # type: ignore[no-untyped-def]
+        if self._font is None:
+            self._font = self._open()
+        return self._font
+
+    @font.setter
+    def font(self, value) -> None:  # type: ignore[no-untyped-def]
+        self._font = value
+
+    @property
+    def bitmap(self) -> bool:
+        """Colour emoji: fixed-size strikes, drawn large and scaled down."""
+        return bool(self._strikes())
+
+    @property
+    def size(self) -> int:
+        sizes = self._strikes()
+        return sizes[0][0] if sizes else 16  # bitmap fonts only answer at their strike size
+
+    def _strikes(self) -> list:  # type: ignore[type-arg]
+        if self._sizes is None:
+            self._sizes = list(self.font.get_sizes())
+        return self._sizes
 
     def _open(self):  # type: ignore[no-untyped-def]
         import pygame.freetype as freetype
@@ -112,7 +138,9 @@ class FontSet:
 
     def main_covers(self, text: str) -> bool:
         cov = self.main_coverage
-        return cov is not None and all(c.isspace() or cov.has(c) for c in text)
+        if cov is None:
+            return False
+        return PLAIN_ASCII.issuperset(text) or all(c.isspace() or cov.has(c) for c in text)
 
     def fallbacks(self) -> list[pygame.font.Font | None]:
         if self._fallbacks is None:

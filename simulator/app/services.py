@@ -1,24 +1,25 @@
 """Services the app owns and screens use through ``app.services`` (screens keep no stores).
 
-Contract: ``Services.for_context(ctx)`` builds them; ``runs`` starts, resumes, saves and records
-runs (``simulator.app.runs.RunService``).
+Contract: ``Services(ctx)``; ``runs`` starts, resumes, saves and records runs
+(``simulator.app.runs.RunService``), built on first use so start-up does not import it.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
-
-from simulator.app.runs import RunService
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
+    from simulator.app.runs import RunService
 
 
-@dataclass
 class Services:
-    runs: RunService
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
 
-    @classmethod
-    def for_context(cls, ctx: AppContext) -> Services:
-        return cls(runs=RunService(ctx))
+    @cached_property
+    def runs(self) -> RunService:
+        from simulator.app.runs import RunService
+
+        return RunService(self.ctx)

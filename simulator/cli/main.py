@@ -28,6 +28,12 @@ def _chosen_command(argv: Sequence[str] | None) -> str | None:
     return None
 
 
+def _starts_game(argv: Sequence[str] | None) -> bool:
+    """Whether ``argv`` only starts the game (no command, no --help/--version): then no subcommand
+    module is imported before the game's first frame."""
+    return argv is not None and all(word == "--exit-after-first-frame" for word in argv)
+
+
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The full parser; given the ``argv`` it will parse and a known command in it, only that
     command's module is imported and registered (each costs imports: 10-25 ms for all of them), which
@@ -42,7 +48,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
                         help="start the game, draw the title screen once and exit (for benchmarks)")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _chosen_command(argv)
-    for name in (chosen,) if chosen else COMMANDS:
+    for name in (chosen,) if chosen else () if _starts_game(argv) else COMMANDS:
         importlib.import_module(f"simulator.cli.{name}_cmd").register(subparsers)
     return parser
 
@@ -53,9 +59,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     handler = getattr(args, "handler", None)
     try:
         if handler is None:
-            from simulator.cli.play_cmd import start_game
+            from simulator.app.launch import launch  # straight to the game: no CLI helpers imported
 
-            return start_game(args)
+            return launch(args)
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
