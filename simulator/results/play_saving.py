@@ -6,8 +6,10 @@ plays a whole scenario into a broken database; ``save_played_run(...)`` scores a
 finished or abandoned run and returns the message to print and whether it was stored. A run that
 cannot be stored is kept in ``unsaved-runs.jsonl`` (see ``saving``) and the message says so.
 
-Without ``--player`` the player is ``FRONTLINE_PLAYER`` from the environment, else the operating
-system user name, else "player".
+Without ``--player`` the player is ``FRONTLINE_PLAYER`` from the environment, else the name saved
+by the game (the profile in its settings file, ``settings.json`` in the user config folder: read
+here as JSON, without importing the game or pygame), else the operating system user name, else
+"player".
 """
 
 from __future__ import annotations
@@ -25,19 +27,42 @@ if TYPE_CHECKING:
     from simulator.engine.session import PlaySession
 
 SAVE_FAILED_EXIT = 3
+SETTINGS_FILE = "settings.json"  # the game's file (simulator.app.settings.SETTINGS_FILE)
+MAX_SETTINGS_BYTES = 4 * 1024 * 1024
 
 
 def add_result_flags(parser: argparse.ArgumentParser) -> None:
     group = parser.add_argument_group("results (saved after every run, finished or not)")
-    group.add_argument("--player", help="player name (default: $FRONTLINE_PLAYER or your user name)")
+    group.add_argument("--player", help="player name (default: $FRONTLINE_PLAYER, else the name saved in the "
+                       "game, else your user name)")
     group.add_argument("--team", default="", help="team name, for workshop comparisons")
     group.add_argument("--workshop", default="", help="workshop code shared by the room")
     group.add_argument("--db", metavar="URL", help="results database: sqlite:///file.db or "
                        "postgresql://user:pass@host/db (default: $FRONTLINE_DB or a file in your data folder)")
 
 
+def saved_game_name() -> str:
+    """The player name the game saved in its settings profile, or "" (no file, unreadable, no name).
+    Mirrors ``simulator.app.settings``: ``config_dir()/settings.json`` -> ``profile.name``, stripped,
+    at most 60 characters."""
+    import json
+
+    from simulator.paths import config_dir
+
+    try:
+        raw = (config_dir() / SETTINGS_FILE).read_bytes()
+        if len(raw) > MAX_SETTINGS_BYTES:
+            return ""
+        data = json.loads(raw.decode("utf-8"))
+    except (OSError, ValueError, RecursionError):
+        return ""
+    profile = data.get("profile") if isinstance(data, dict) else None
+    name = profile.get("name") if isinstance(profile, dict) else None
+    return name.strip()[:60] if isinstance(name, str) else ""
+
+
 def default_player() -> str:
-    name = os.environ.get("FRONTLINE_PLAYER", "").strip()
+    name = os.environ.get("FRONTLINE_PLAYER", "").strip() or saved_game_name()
     if name:
         return name
     try:
@@ -69,7 +94,7 @@ def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Cat
     from simulator.results.saving import save_or_keep
 
     scenario = session.owner.scenario
-    report = score_run(scenario, session.transcript, catalog, session.ending)
+    report = score_run(scenario, session.transcript, catalog, session.ending, details=session.details)
     record = record_from_report(
         run_id=new_run_id(), player=player_name(args), team=(args.team or "").strip(),
         workshop=(args.workshop or "").strip(), content_hash=session.owner.content_hash, mode=args.mode,

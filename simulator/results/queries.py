@@ -1,6 +1,7 @@
 """Read-side queries of the results store, returning plain dataclasses from ``views``.
 
-Contract: every function takes an open ``ResultStore``; filters are exact matches; only finished
+Contract: every function takes an open ``ResultStore``; workshop and team filters match every
+spelling (case and spaces ignored, ``simulator.results.identity``), other filters are exact; only finished
 runs count for leaderboards and best runs (abandoned runs appear in history, marked). A
 leaderboard has one row per (player, team): that player's best run, ties broken by who got there
 first. Leaderboards by overall score read the running aggregates (a row per player and scenario,
@@ -37,9 +38,9 @@ def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | No
     if scenario_id is not None:
         conditions.append(runs.c.scenario_id == scenario_id)
     if workshop is not None:
-        conditions.append(runs.c.workshop == workshop)
+        conditions.append(runs.c.workshop.in_(store.workshop_spellings(workshop) or [workshop]))
     if team is not None:
-        conditions.append(runs.c.team == team)
+        conditions.append(runs.c.team.in_(_team_spellings(store, team)))
     partition = (runs.c.player, runs.c.team)
     ranked = (
         select(runs.c.player, runs.c.team, runs.c.workshop, runs.c.run_id, runs.c.ended_at,
@@ -64,9 +65,12 @@ def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: 
     agg = store.tables.agg.scenarios
     c = agg.c
     conditions = [c.best_overall.is_not(None)]
-    for column, value in ((c.scenario_id, scenario_id), (c.workshop, workshop), (c.team, team)):
-        if value is not None:
-            conditions.append(column == value)
+    if scenario_id is not None:
+        conditions.append(c.scenario_id == scenario_id)
+    if workshop is not None:
+        conditions.append(c.workshop.in_(store.workshop_spellings(workshop) or [workshop]))
+    if team is not None:
+        conditions.append(c.team.in_(_team_spellings(store, team)))
     partition = (c.player, c.team)
     ranked = (
         select(c.player, c.team, c.workshop, c.best_run_id.label("run_id"), c.best_ended_at.label("ended_at"),
@@ -81,6 +85,16 @@ def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: 
     with store.reading() as conn:
         rows = conn.execute(query).all()
     return _ranked_rows(rows)
+
+
+def _team_spellings(store: ResultStore, team: str) -> list[str]:
+    """Every stored spelling of ``team`` (case and spaces ignored), or [team] when none."""
+    from simulator.results.identity import matching
+
+    agg = store.tables.agg.scenarios
+    with store.reading() as conn:
+        stored = conn.execute(select(agg.c.team).distinct()).scalars().all()
+    return matching(team, stored) or [team]
 
 
 def _ranked_rows(rows: list[Any]) -> list[LeaderboardRow]:
@@ -142,6 +156,11 @@ def facets(store: ResultStore) -> Facets:
         count = conn.execute(select(func.count()).select_from(runs)).scalar() or 0
 
     def ordered(values: list[str | None]) -> tuple[str, ...]:
-        return tuple(sorted({v or "" for v in values}, key=lambda v: (v.casefold(), v)))
+        from simulator.results.identity import name_key
+
+        unique: dict[str, str] = {}
+        for value in sorted((v or "" for v in values), key=lambda v: (v.casefold(), v)):
+            unique.setdefault(name_key(value), value)  # one entry per name, whatever its spelling
+        return tuple(unique.values())
 
     return Facets(ordered(list(workshops)), ordered(list(teams)), int(count))

@@ -7,7 +7,7 @@ skipped, never fatal) and returns ``{scenario_id: ScenarioInfo}``; a missing fol
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 
@@ -16,6 +16,8 @@ class OptionInfo:
     id: str
     text: str
     net: int
+    grades: dict[str, int] = field(default_factory=dict)
+    feedback: str = ""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ def _info(scenario) -> ScenarioInfo:  # type: ignore[no-untyped-def]
             continue
         prompt = node.line[-1].text if node.line else (node.narration or "")
         decisions[node_id] = DecisionInfo(node_id, prompt, tuple(
-            OptionInfo(c.id, c.text, sum(c.grades.values())) for c in node.choices))
+            OptionInfo(c.id, c.text, sum(c.grades.values()), dict(c.grades), c.feedback) for c in node.choices))
     return ScenarioInfo(scenario.id, scenario.title, tuple(scenario.principles), decisions)
 
 

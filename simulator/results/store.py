@@ -219,11 +219,12 @@ class ResultStore:
 
     def iter_records(self, workshop: str | None = None, run_ids: list[str] | None = None,
                      batch: int = 500) -> Iterator[RunRecord]:
-        """Whole records (with transcripts), oldest first, optionally of one workshop."""
+        """Whole records (with transcripts), oldest first, optionally of one workshop (any
+        spelling of its code, see ``workshop_spellings``)."""
         t = self.tables
         query = select(t.runs).order_by(t.runs.c.ended_at, t.runs.c.run_id)
-        if workshop is not None:
-            query = query.where(t.runs.c.workshop == workshop)
+        if workshop is not None:  # every spelling of the code (case and spaces ignored)
+            query = query.where(t.runs.c.workshop.in_(self.workshop_spellings(workshop) or [workshop]))
         if run_ids is not None:
             query = query.where(t.runs.c.run_id.in_(run_ids))
         with self.reading() as conn:
@@ -233,6 +234,17 @@ class ResultStore:
                 scores = _scores_for(conn, t, [row["run_id"] for row in chunk])
                 for row in chunk:
                     yield _record(row, scores.get(row["run_id"], {}))
+
+    def workshop_spellings(self, code: str) -> list[str]:
+        """Every stored spelling of the workshop ``code``, compared case- and space-insensitively
+        (``simulator.results.identity``); [] when no run carries it. Reads the small per-player
+        aggregate table, not the runs."""
+        from simulator.results.identity import matching
+
+        agg = self.tables.agg.scenarios
+        with self.reading() as conn:
+            stored = conn.execute(select(agg.c.workshop).distinct()).scalars().all()
+        return matching(code, stored)
 
     def count_runs(self) -> int:
         from sqlalchemy import func

@@ -63,10 +63,23 @@ def test_safe_cell_covers_every_formula_start() -> None:
 
 def test_xapi_statements_carry_scores_and_verbs(tmp_path: Path) -> None:
     statements = json.loads(_report(tmp_path, "xapi"))
-    assert len(statements) == 3
-    first = statements[0]
-    assert first["verb"]["id"].endswith("/completed")
-    assert first["result"]["score"] == {"scaled": 0.9, "raw": 90, "min": 0, "max": 100}
-    assert first["actor"]["name"] == EVIL
-    assert first["object"]["definition"]["name"]["en-US"] == "The Late Parcel"
-    assert any(v == "W1" for v in first["context"]["extensions"].values())
+    verbs = [s["verb"]["id"].rsplit("/", 1)[1] for s in statements]
+    # three finished runs of two decisions each: answered x2, completed, then passed or failed
+    assert verbs.count("answered") == 6 and verbs.count("completed") == 3
+    assert verbs.count("passed") == 1 and verbs.count("failed") == 2  # 90 is Excellent; 40 and 60 are not
+    passed = next(s for s in statements if s["verb"]["id"].endswith("/passed"))
+    assert passed["result"]["score"] == {"scaled": 0.9, "raw": 90, "min": 0, "max": 100}
+    assert passed["result"]["success"] is True and passed["actor"]["name"] == EVIL
+    assert passed["object"]["definition"]["name"]["en"] == "The Late Parcel"
+    assert any(v == "W1" for v in passed["context"]["extensions"].values())
+
+
+def test_a_mistyped_workshop_code_warns_and_fails(tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db = f"sqlite:///{tmp_path / 'r.db'}"
+    _fill(db)
+    out = tmp_path / "none.html"
+    assert main(["report", "--workshop", "W9", "--out", str(out), "--db", db]) == 4
+    err = capsys.readouterr().err
+    assert "no runs carry workshop code 'W9'" in err and "W1" in err and not out.exists()
+    assert main(["report", "--workshop", " w1 ", "--format", "csv", "--out", str(out), "--db", db]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 4  # header + W1 runs
