@@ -25,6 +25,7 @@ NO_RUNS_EXIT, LRS_FAILED_EXIT = 4, 5
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     from simulator.paths import SCENARIOS_DIR
+    from simulator.results.report_registry import REPORT_FORMATS
 
     parser = subparsers.add_parser(
         "report", help="write a workshop report (html, csv, xapi or learner pages)",
@@ -32,7 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "xAPI statements for a learning management system (or sent to its LRS), or a printable "
         "page per learner.")
     parser.add_argument("--workshop", required=True, help="workshop code (case and spaces ignored)")
-    parser.add_argument("--format", choices=("html", "csv", "xapi", "learner"), default="html", help="default html")
+    parser.add_argument("--format", choices=tuple(REPORT_FORMATS), default="html", help="default html")
     parser.add_argument("--out", help="file to write ('-' for standard output); optional with --send")
     parser.add_argument("--player", help="with --format learner: only this learner's page")
     add_db_flag(parser)
@@ -47,35 +48,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _principle_order(records: list[Any]) -> list[str]:
-    from scoring.catalog import default_catalog
-
-    seen = {p for r in records for p in r.principle_scores}
-    ids = default_catalog().ids()
-    return [p for p in ids if p in seen] + sorted(seen - set(ids))
-
-
 def build(store, args: argparse.Namespace, records: list[Any]) -> str:  # type: ignore[no-untyped-def]
-    from simulator.results.scenario_info import load_infos
+    """The report's text, written by the format registered as ``args.format``."""
+    from simulator.results.report_registry import ReportRequest, write_report
 
-    if args.format == "html":
-        from simulator.results.html_report import render_html
-        from simulator.results.records import now_utc
-        from simulator.results.summary import load_summary
-
-        return render_html(load_summary(store, args.workshop, args.scenarios), now_utc())
-    if args.format == "csv":
-        from simulator.results.report_formats import render_csv
-
-        return render_csv(records, _principle_order(records))
-    infos = load_infos(args.scenarios)
-    if args.format == "learner":
-        from simulator.results.learner_report import render_learners
-
-        return render_learners(records, infos, args.scenarios)
-    from simulator.results.xapi import render
-
-    return render(records, infos, args.activity_base)
+    request = ReportRequest(store, records, args.workshop, args.scenarios, args.activity_base, args.player)
+    return write_report(args.format, request)
 
 
 def _check_args(args: argparse.Namespace) -> str | None:
