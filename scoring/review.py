@@ -7,18 +7,21 @@ Contract (debrief v2):
   feedback; they never carry criticism of another decision.
 * Every quote is what was actually said: the line variant the customer spoke (chosen on the state
   just before the decision) and the option text the player picked; the ending's debrief is the
-  variant for the final state.
+  variant for the final state. With ``details`` (the run's ``PlaySession.details``) every quoted
+  text is filled with them, as the player read it.
 * Every principle bar carries an ``explanation`` of its number, naming trade-offs: a decision where
   the best option overall gave up some of this principle to honour others.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import dataclasses
+from collections.abc import Mapping, Sequence
 
 from scoring.catalog import Catalog
 from scoring.report import DecisionReview, Note, PrincipleScore, Reason, Report
 from scoring.rules import ENDING_POINTS, MAJOR_WEIGHT, StepGrade, band_for, net
+from simulator.content.details import fill_scenario, fill_value
 from simulator.content.models import Choice, Ending, Scenario, pick_variant
 
 PERCENT = 100
@@ -136,9 +139,25 @@ def _summary(finished: bool, work_on: Sequence[DecisionReview], principles: Sequ
     return "Nothing to work on: you took the best option at every decision."
 
 
+def _filled(scenario: Scenario, grades: Sequence[StepGrade], ending: Ending | None,
+            details: Mapping[str, str]) -> tuple[Scenario, list[StepGrade], Ending | None]:
+    """The scenario, grades' options and ending with the run's ``details`` filled in."""
+    scenario = fill_scenario(scenario, details)
+    filled = []
+    for graded in grades:
+        node = scenario.nodes[graded.step.node_id]
+        filled.append(dataclasses.replace(graded, choice=node.choice(graded.choice.id),
+                                          options=tuple(node.choice(o.id) for o in graded.options)))
+    return scenario, filled, fill_value(ending, details)
+
+
 def build_report(scenario: Scenario, grades: Sequence[StepGrade], catalog: Catalog, ending: Ending | None,
-                 final: dict[str, int], *, overall: int, quality: float, caps: tuple[str, ...]) -> Report:
-    """Assemble the report; ``overall``, ``quality`` and ``caps`` come from ``scoring.scorer``."""
+                 final: dict[str, int], *, overall: int, quality: float, caps: tuple[str, ...],
+                 details: Mapping[str, str] | None = None) -> Report:
+    """Assemble the report; ``overall``, ``quality`` and ``caps`` come from ``scoring.scorer``;
+    ``details`` are the run's surface details (``PlaySession.details``), filled into every quote."""
+    if details:
+        scenario, grades, ending = _filled(scenario, grades, ending, details)
     principles = _principle_scores(grades, catalog)
     strengths, weaknesses = _notes(grades, catalog)
     decisions = tuple(_review(scenario, g) for g in grades)

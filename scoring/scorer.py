@@ -19,7 +19,7 @@ The rules (explained for trainers, with worked examples, in ``docs/scoring.md``)
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from scoring.catalog import Catalog
 from scoring.report import Report
@@ -136,8 +136,10 @@ def final_values(scenario: Scenario, transcript: Sequence[Step]) -> dict[str, in
 
 
 def score_run(scenario: Scenario, transcript: Sequence[Step], catalog: Catalog,
-              ending: Ending | None) -> Report:
-    """The full report for a run; ``ending`` is None for an unfinished (abandoned) run."""
+              ending: Ending | None, *, details: Mapping[str, str] | None = None) -> Report:
+    """The full report for a run; ``ending`` is None for an unfinished (abandoned) run.
+    ``details``: the run's surface details (``PlaySession.details``), so the debrief quotes the
+    texts the player read; grades and scores do not depend on them."""
     grades = [grade_step(scenario, step) for step in transcript]
     graded = [g for g in grades if g.graded]
     penalty = 0.0
@@ -149,4 +151,4 @@ def score_run(scenario: Scenario, transcript: Sequence[Step], catalog: Catalog,
     if not transcript and ending is None:
         overall = 0  # abandoned before any decision: nothing was shown
     return build_report(scenario, grades, catalog, ending, final_values(scenario, transcript),
-                        overall=overall, quality=quality, caps=caps)
+                        overall=overall, quality=quality, caps=caps, details=details)

@@ -3,7 +3,8 @@
 Contract: ``crosscheck(scenario, document, principle_ids)`` returns every problem found (empty
 when the scenario is consistent): the start node and every ``next`` exist, choice ids are unique
 per node, principles and variables are declared, line variants end with a fallback, endings and
-decisions are well formed, timers name a timeout choice, and asset paths stay in the pack.
+decisions are well formed, timers name a timeout choice, asset paths stay in the pack, and
+``details`` are complete and match the placeholders the texts use (``details_check``).
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Collection, Iterator
 
+from simulator.content.details_check import details_problems
 from simulator.content.files import safe_asset_path
 from simulator.content.models import LineVariant, Node, Scenario
 from simulator.content.problems import Problem
@@ -32,6 +34,7 @@ def crosscheck(scenario: Scenario, doc: YamlDocument, principle_ids: Collection[
         problems += _check_lines(node, path, doc, variables)
         problems += _check_choices(scenario, node, path, doc, variables, principle_ids)
         problems += _check_timer(node, path, doc)
+    problems += details_problems(scenario, doc)
     return problems
 
 

@@ -8,10 +8,12 @@ Conditions are parsed at validation time into ``Condition`` values and serialise
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -34,6 +36,49 @@ VarName = Annotated[str, StringConstraints(pattern=r"^[a-z_][a-z0-9_]{0,31}$")]
 Text = Annotated[str, StringConstraints(min_length=1, max_length=2000)]
 ShortText = Annotated[str, StringConstraints(min_length=1, max_length=120)]
 AssetPath = Annotated[str, StringConstraints(min_length=1, max_length=200)]
+MAX_DETAIL_CHARS, MAX_ALTERNATIVES = 120, 50
+_FIELD_NAME = re.compile(r"^[a-z_][a-z0-9_]{0,31}$")
+_TEXT_SCHEMA = {"type": "string", "minLength": 1, "maxLength": MAX_DETAIL_CHARS, "pattern": "^[^{}]+$"}
+
+
+def _detail_text(value: Any, what: str) -> str:
+    if not isinstance(value, str):
+        raise PydanticCustomError("detail_text", "{what} must be text: put numbers and dates in quotes "
+                                  "(\"12.50\")", {"what": what})
+    if not value.strip() or len(value) > MAX_DETAIL_CHARS or "{" in value or "}" in value:
+        raise PydanticCustomError("detail_text", "{what} must be 1 to {limit} characters without braces",
+                                  {"what": what, "limit": MAX_DETAIL_CHARS})
+    return value
+
+
+def _to_alternative(value: Any) -> str | dict[str, str]:
+    """A detail alternative: text, or a mapping of field names to text (``simulator.content.details``)."""
+    if isinstance(value, list):
+        raise PydanticCustomError("detail_alternative", "an alternative must be text or a mapping of fields to "
+                                  "text, not a list")
+    if not isinstance(value, dict):
+        return _detail_text(value, "an alternative")
+    for field in value:
+        if not isinstance(field, str) or not _FIELD_NAME.match(field):
+            raise PydanticCustomError("detail_field", "field '{field}' must be a lower-case name (letters, digits, "
+                                      "'_'), as written in placeholders", {"field": str(field)})
+    return {field: _detail_text(text, f"'{field}'") for field, text in value.items()}
+
+
+def _two_or_more(value: tuple[Any, ...]) -> tuple[Any, ...]:
+    if not 2 <= len(value) <= MAX_ALTERNATIVES:
+        raise PydanticCustomError("detail_count", "a detail needs 2 to {most} alternatives, not {count} (one "
+                                  "value never varies: write it in the text)",
+                                  {"most": MAX_ALTERNATIVES, "count": len(value)})
+    return value
+
+
+DetailAlternative = Annotated[str | dict[str, str], PlainValidator(_to_alternative), WithJsonSchema({
+    "anyOf": [_TEXT_SCHEMA, {"type": "object", "minProperties": 1, "additionalProperties": False,
+                             "patternProperties": {_FIELD_NAME.pattern: _TEXT_SCHEMA}}]})]
+"""One alternative of a detail: text (placeholder ``{group}``) or fields set together (``{field}`` each)."""
+DetailAlternatives = Annotated[tuple[DetailAlternative, ...], AfterValidator(_two_or_more),
+                               Field(json_schema_extra={"minItems": 2, "maxItems": MAX_ALTERNATIVES})]
 
 
 def _to_condition(value: Any) -> Condition:
@@ -221,6 +266,10 @@ class Scenario(_Frozen):
     customer: Customer
     start: Id
     nodes: dict[Id, Node] = Field(min_length=1)
+    details: dict[VarName, DetailAlternatives] = Field(
+        default={}, description="Surface details picked per run from the seed: group -> alternatives, each a text "
+        "(written {group} in texts) or a mapping of fields set together (each written {field})")
+    """See ``simulator.content.details`` and docs/scenario-format.md ("Details")."""
 
     def node(self, node_id: str) -> Node:
         return self.nodes[node_id]

@@ -9,18 +9,23 @@ session's state values and is evaluated once per arrival (``NodePlan.open``); th
 guard reads that result (``PlaySession.is_open``), so transitions gates every move without
 evaluating a condition a second time. Sessions are models: ``start()`` adds one (``add_model``),
 ``PlaySession.close()`` removes it (``remove_model``); ``restore(snapshot)`` rebuilds one with
-``set_state``. Callbacks registered the documented transitions way (``on_enter_<node>`` on the
-machine, ``after_state_change``, transition callbacks) run on every move.
+``set_state``. A scenario with ``details`` fills them per run: ``variant(seed)`` gives the filled
+scenario and its node plans, made once per combination of alternatives and shared by the sessions
+that use it (the transitions machine is the same for all: only texts differ). Callbacks registered
+the documented transitions way (``on_enter_<node>`` on the machine, ``after_state_change``,
+transition callbacks) run on every move.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from types import MappingProxyType
 from typing import Any, cast
 
 from transitions import EventData, Machine
 
+from simulator.content.details import choose_indexes, details_for, fill_scenario, indexes_of
 from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 from simulator.engine.node_plan import NodePlan, trigger_name
 from simulator.engine.session import PlaySession, SnapshotError
@@ -29,6 +34,8 @@ from simulator.util import gc_paused
 
 Clock = Callable[[], float]
 SNAPSHOT_FORMAT = 1
+Variant = tuple[Scenario, Mapping[str, str], dict[str, NodePlan]]  # filled scenario, details, plans
+NO_DETAILS: Mapping[str, str] = MappingProxyType({})
 
 
 def _open_guard(position: int) -> Callable[[EventData], bool]:
@@ -48,15 +55,33 @@ class ScenarioMachine:
         self.scenario = scenario
         self.content_hash = content_hash
         self._plans: dict[str, NodePlan] = {}
+        self._variants: dict[tuple[int, ...], Variant] = {}
         with gc_paused():  # the build allocates ~10 objects per transition: 3x faster paused
             self.machine = self._build(scenario)
 
     def plan(self, node_id: str) -> NodePlan:
-        """The precomputed lookups of one node (made on first visit, then shared by sessions)."""
+        """The precomputed lookups of one node as written (made on first visit, then shared by
+        sessions; a scenario with ``details`` plays filled copies: see ``variant``)."""
         plan = self._plans.get(node_id)
         if plan is None:
             plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], node_id)
         return plan
+
+    def variant(self, seed: int | str, saved: Mapping[str, str] | None = None) -> Variant:
+        """The scenario a run with ``seed`` plays (its details filled in), those details and the
+        plans of its nodes. ``saved`` details (from a snapshot) are used when they still match the
+        scenario's alternatives; otherwise the seed picks them (``details.choose_indexes``)."""
+        scenario = self.scenario
+        if not scenario.details:
+            return scenario, NO_DETAILS, self._plans
+        indexes = indexes_of(scenario, saved) if saved else None
+        if indexes is None:
+            indexes = choose_indexes(scenario, seed)
+        found = self._variants.get(indexes)
+        if found is None:
+            details = details_for(scenario, indexes)
+            found = self._variants[indexes] = (fill_scenario(scenario, details), MappingProxyType(details), {})
+        return found
 
     @classmethod
     def _build(cls, scenario: Scenario) -> Machine:
@@ -100,6 +125,8 @@ class ScenarioMachine:
             values = {str(k): int(v) for k, v in snapshot["values"].items()}
             steps = [Step.from_dict(item) for item in snapshot["transcript"]]
             seed = snapshot["seed"]
+            saved = snapshot.get("details")
+            details = {str(k): str(v) for k, v in saved.items()} if isinstance(saved, dict) else None
         except (KeyError, TypeError, ValueError, AttributeError) as error:
             raise SnapshotError(f"the saved game is damaged ({error})") from None
         if node not in self.scenario.nodes:
@@ -112,7 +139,7 @@ class ScenarioMachine:
             raise SnapshotError("the saved game is damaged (a state value is out of range)")
         declared = self.scenario.customer.state
         values = {**declared, **{k: v for k, v in values.items() if k in declared}}
-        session = PlaySession(self, seed, clock, values, steps)
+        session = PlaySession(self, seed, clock, values, steps, details)
         self.machine.add_model(session, initial=node)
         session.enter()
         return session

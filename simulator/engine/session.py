@@ -10,15 +10,19 @@ Contract (all methods are cheap and never block):
   taken now (the session is unchanged).
 * ``finished``, ``ending``, ``transcript``, ``values``; ``snapshot()`` for resuming later;
   ``close()`` detaches the session from its scenario's machine.
+* ``details``: the surface details this run fills in (``{placeholder: value}``, picked from the
+  seed, empty for a scenario without ``details``); ``scenario`` is the scenario with them filled,
+  so every text a session hands out (beats, options, endings) is the filled one. Score a run with
+  ``score_run(..., details=session.details)`` so the debrief quotes the same texts.
 The state machine itself (``transitions``) moves ``self.state`` between node ids.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node
+from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node, Scenario
 from simulator.engine.node_plan import NodePlan, hash64
 from simulator.engine.views import Beat, ChoiceView, Step, mood_label
 
@@ -42,11 +46,16 @@ class PlaySession:
 
     state: str  # the current node id; set by the transitions machine
 
+    scenario: Scenario  # the owner's scenario with this run's details filled in
+    details: Mapping[str, str]  # placeholder -> value for this run (read-only)
+
     def __init__(self, owner: ScenarioMachine, seed: int | str, clock: Callable[[], float],
-                 values: dict[str, int], transcript: list[Step] | None = None):
+                 values: dict[str, int], transcript: list[Step] | None = None,
+                 details: Mapping[str, str] | None = None):
+        """``details``: the ones a saved game used (kept when they still fit the scenario);
+        otherwise they are picked from ``seed``."""
         self.owner = owner
-        self.seed = seed
-        self._seed_hash = hash64(str(seed))
+        self._use_seed(seed, details)
         self.clock = clock
         self.values = values
         self._transcript: list[Step] = list(transcript or [])
@@ -72,7 +81,7 @@ class PlaySession:
     @property
     def node(self) -> Node:
         plan = self._plan
-        return plan.node if plan is not None else self.owner.scenario.nodes[self.state]
+        return plan.node if plan is not None else self.scenario.nodes[self.state]
 
     @property
     def finished(self) -> bool:
@@ -89,7 +98,7 @@ class PlaySession:
 
     def beat(self) -> Beat:
         node = self.node
-        speaker = node.speaker or self.owner.scenario.customer.name
+        speaker = node.speaker or self.scenario.customer.name
         text = ""
         for variant in node.line:
             if variant.when is None or variant.when.holds(self.values):
@@ -152,7 +161,7 @@ class PlaySession:
 
     def _current_plan(self) -> NodePlan:
         plan = self._plan
-        return plan if plan is not None else self.owner.plan(self.state)
+        return plan if plan is not None else self._plan_at(self.state)
 
     def _take(self, plan: NodePlan, position: int, seconds: float | None, *, timed_out: bool) -> Step:
         node_id, values, now = self.state, self.values, self.clock()
@@ -185,7 +194,7 @@ class PlaySession:
         conditions over ``values``, which only change when a choice is taken: callers treat
         ``values`` as read-only)."""
         self._entered = self.clock() if now is None else now
-        plan = self._plan = self.owner.plan(self.state)
+        plan = self._plan = self._plan_at(self.state)
         self._open, views = plan.arrive(self.values, self._seed_hash, len(self._transcript))
         self._views, self._all_views, self._open_views = views
 
@@ -200,7 +209,7 @@ class PlaySession:
             "format": 1, "scenario_id": self.owner.scenario.id, "content_hash": self.owner.content_hash,
             "seed": self.seed, "node": node, "values": values,
             "transcript": [step.to_dict() for step in steps],
-        }
+        } | ({"details": dict(self.details)} if self.details else {})
 
     def restart(self, seed: int | str) -> None:
         """Start this session over at the scenario's start with a new ``seed`` (simulations replay
@@ -209,11 +218,23 @@ class PlaySession:
         if self not in self.owner.machine.models:
             raise ChoiceUnavailable("the session is closed")
         scenario = self.owner.scenario
-        self.seed, self._seed_hash = seed, hash64(str(seed))
+        self._use_seed(seed)
         self.values = dict(scenario.customer.state)
         self._transcript, self._last_after = [], None
         self.owner.machine.set_state(scenario.start, model=self)
         self.enter()
+
+    def _use_seed(self, seed: int | str, details: Mapping[str, str] | None = None) -> None:
+        """Take ``seed``: its hash (display orders) and its details (saved ``details`` if they fit)."""
+        self.seed, self._seed_hash = seed, hash64(str(seed))
+        self.scenario, self.details, self._plans = self.owner.variant(seed, details)
+
+    def _plan_at(self, node_id: str) -> NodePlan:
+        """The plan of ``node_id`` in this run's scenario (shared by runs with the same details)."""
+        plan = self._plans.get(node_id)
+        if plan is None:
+            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], node_id)
+        return plan
 
     def close(self) -> None:
         self.owner.release(self)

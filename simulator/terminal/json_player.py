@@ -52,7 +52,7 @@ class JsonPlayer:
         self.out.flush()
 
     def run(self) -> Report | None:
-        scenario = self.session.owner.scenario
+        scenario = self.session.scenario  # this run's details filled in
         self.send({"type": "start", "scenario": scenario.id, "title": scenario.title,
                    "situation": scenario.customer.situation, "customer": scenario.customer.name,
                    "channel": _value(getattr(scenario, "channel", "phone")),
@@ -62,7 +62,8 @@ class JsonPlayer:
                 self.send({"type": "abandoned", "node": self.session.state,
                            "decisions": len(self.session.transcript)})
                 return None
-        report = score_run(scenario, self.session.transcript, self.catalog, self.session.ending)
+        report = score_run(self.session.owner.scenario, self.session.transcript, self.catalog, self.session.ending,
+                           details=self.session.details)
         self.send(self.end_message(report))
         return report
 
@@ -124,7 +125,7 @@ class JsonPlayer:
         """In coach mode, how the decision was graded: the principles it honoured and broke."""
         if not self.options.coach:
             return
-        graded = grade_step(self.session.owner.scenario, step)
+        graded = grade_step(self.session.scenario, step)
         self.send({
             "type": "feedback", "node": step.node_id, "choice": step.choice_id, "text": graded.choice.text,
             "feedback": graded.choice.feedback, "timed_out": step.timed_out,

@@ -49,7 +49,7 @@ class TerminalPlayer:
         self.out.flush()
 
     def run(self) -> Report | None:
-        scenario = self.session.owner.scenario
+        scenario = self.session.scenario  # this run's details filled in
         self.say(f"\n{scenario.title}\n{'-' * len(scenario.title)}")
         self.say(textwrap.fill(scenario.customer.situation, 78))
         while not self.session.finished:
@@ -57,7 +57,8 @@ class TerminalPlayer:
                 self.say("\nThe call was left unfinished.")
                 return None
         self.show_beat()
-        report = score_run(scenario, self.session.transcript, self.catalog, self.session.ending)
+        report = score_run(self.session.owner.scenario, self.session.transcript, self.catalog, self.session.ending,
+                           details=self.session.details)
         self.say(format_debrief(report))
         return report
 
@@ -122,7 +123,7 @@ class TerminalPlayer:
     def report_step(self, step) -> None:  # type: ignore[no-untyped-def]
         if not self.options.coach:
             return
-        graded = grade_step(self.session.owner.scenario, step)
+        graded = grade_step(self.session.scenario, step)
         honoured = [self.catalog.get(p).name for p, r in graded.reasons if r.grade > 0]
         broke = [self.catalog.get(p).name for p, r in graded.reasons if r.grade < 0]
         self.say("")
