@@ -36,7 +36,7 @@ STOCK_PHRASES = ("i'm sorry", "sorry", "i'm afraid", "correct myself", "i unders
 STOP_WORDS = frozenset(("a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "from", "i", "i'm",
                         "in", "is", "it", "it's", "of", "on", "or", "our", "so", "that", "the", "this", "to",
                         "was", "we", "were", "will", "with"))
-_WORD = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # letters of any language (translations are linted too)
 
 
 def words(text: str) -> tuple[str, ...]:
