@@ -1,0 +1,44 @@
+"""The shipped Spanish: current (nothing stale or missing), structurally the source, lint-clean,
+and never mistaken for scenarios of their own."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from scoring.catalog import CATALOG_FILE, default_catalog
+from simulator.authoring.lint import lint_file
+from simulator.content.files import discover
+from simulator.i18n.api import load_scenario_translated
+from simulator.i18n.lint import validate_translation
+from simulator.i18n.translate import check_translation
+from simulator.paths import SCENARIOS_DIR
+
+SHIPPED = sorted(SCENARIOS_DIR.glob("*.es.yaml"))
+REQUIRED = {"angry_billing_dispute.es.yaml"}
+
+
+def test_spanish_is_shipped_for_the_required_scenarios() -> None:
+    assert {p.name for p in SHIPPED} >= REQUIRED
+
+
+def test_translations_are_not_listed_as_scenarios() -> None:
+    names = {p.name for p in discover([SCENARIOS_DIR])}
+    assert names and not names & {p.name for p in SHIPPED}
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
+def test_shipped_translation_is_current_and_lints_clean(path: Path, principle_ids) -> None:
+    assert validate_translation(path, principle_ids) == []
+    findings = [f for f in lint_file(path, principle_ids) if f.severity != "info"]
+    assert [f.format() for f in findings] == []
+    played = load_scenario_translated(SCENARIOS_DIR / path.name.replace(".es.", "."), "es", principle_ids)
+    assert played.fallbacks == {}
+
+
+def test_spanish_catalog_is_current(catalog) -> None:
+    check = check_translation(CATALOG_FILE.with_name("principles.es.yaml"), CATALOG_FILE, ())
+    assert check.problems == () and set(check.states().values()) == {"translated"}
+    spanish = default_catalog("es")
+    assert spanish.ids() == catalog.ids() and spanish.get("listen-first").name != catalog.get("listen-first").name
