@@ -31,6 +31,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--scenarios", type=Path, default=SCENARIOS_DIR,
                         help="folder of scenario files, for option labels (default: scenarios/)")
     parser.add_argument("--width", type=int, default=100, help="line width (default 100)")
+    room = parser.add_argument_group("room play (the room plays one call together and votes on each decision)")
+    room.add_argument("--room", metavar="SCENARIO", help="open a room on this scenario (file or id) for the workshop")
+    room.add_argument("--text", action="store_true", help="run the room (or the view) in the terminal")
+    room.add_argument("--seed", default="0", help="with --room: seed for the order of options (default 0)")
     parser.set_defaults(handler=run)
 
 
@@ -52,8 +56,10 @@ def run(args: argparse.Namespace) -> int:
     from simulator.results.scenario_info import load_infos
     from simulator.results.store import open_store
 
+    if getattr(args, "room", None):
+        return run_room(args)
     infos = load_infos(args.scenarios)
-    with open_store(args.db) as store:
+    with open_store(args.db, create=False) as store:  # a mistyped --db creates nothing
         if args.once:
             print("\n".join(frame(store, args, infos)))
             return 0
@@ -74,3 +80,27 @@ def live(store, args: argparse.Namespace, infos) -> int:  # type: ignore[no-unty
             time.sleep(max(0.5, args.interval))
     except KeyboardInterrupt:
         return 0
+
+
+@store_errors("facilitate")
+def run_room(args: argparse.Namespace) -> int:
+    """``--room SCENARIO``: open a room for the workshop and drive it (``simulator.cli.room_text``)."""
+    from simulator.cli.common import load_scenario_arg
+    from simulator.cli.room_text import facilitate_room
+    from simulator.results.room import RoomError
+    from simulator.results.store import open_store
+
+    if not args.text:
+        print("facilitate: the room on the projector comes with the game window; for now run it in the "
+              "terminal with --text", file=sys.stderr)
+        return 1
+    loaded = load_scenario_arg(args.room)
+    if loaded is None:
+        return 1
+    seed = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
+    with open_store(args.db, create=False) as store:
+        try:
+            return facilitate_room(store, loaded, args.workshop, seed, sys.stdin, sys.stdout)
+        except RoomError as error:
+            print(f"facilitate: {error}", file=sys.stderr)
+            return 1

@@ -59,7 +59,7 @@ def _counts(url: str | None, scenario_id: str) -> dict[tuple[str, str], int] | N
         print(f"error: results are not available: {error}", file=sys.stderr)
         return None
     try:
-        with open_store(url) as store:
+        with open_store(url, create=False) as store:  # a mistyped --db creates nothing
             return choice_counts(store.iter_records(), scenario_id)
     except StoreError as error:
         print(f"error: {error}", file=sys.stderr)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from simulator.cli.common import add_scenario_argument, load_scenario_arg
+from simulator.cli.common import load_scenario_arg
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -23,8 +23,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         "and reads answers from standard input, so a path can be scripted: "
         "printf '2\\n1\\n' | frontline play --text scenarios/x.yaml",
     )
-    add_scenario_argument(parser)
+    parser.add_argument("scenario", nargs="?", help="scenario file, or a scenario id from scenarios/ "
+                        "(not with --join)")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
+    parser.add_argument("--join", metavar="CODE", help="with --text: join the room of this workshop code and vote "
+                        "on each decision of the call the facilitator runs (facilitate --room)")
     parser.add_argument("--json", action="store_true",
                         help="with --text: speak JSON lines on stdout and read option ids on stdin "
                         "(for bots and other front ends; see docs/json-protocol.md); implies --text")
@@ -54,9 +57,34 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    if args.join is not None:
+        return join_room(args)
+    if not args.scenario:
+        print("play: name a scenario (a file or an id from scenarios/), or join a room with --join CODE --text",
+              file=sys.stderr)
+        return 1
     if not (args.text or args.json):
         return start_game(args)
     return play_text(args)
+
+
+def join_room(args: argparse.Namespace) -> int:
+    """``--join CODE --text``: vote in the workshop's room (``simulator.cli.room_text``)."""
+    from simulator.cli.common import store_failed
+    from simulator.cli.room_text import vote_in_room
+    from simulator.results.location import StoreError
+    from simulator.results.play_saving import player_name
+    from simulator.results.store import open_store
+
+    if not args.text or args.json or args.scenario:
+        print("play: --join runs in the terminal: play --join CODE --text [--player NAME] (no scenario)",
+              file=sys.stderr)
+        return 1
+    try:
+        with open_store(args.db, create=False) as store:
+            return vote_in_room(store, args.join, player_name(args), sys.stdin, sys.stdout)
+    except StoreError as error:
+        return store_failed(error, "play")
 
 
 def _attempt_allowed(args: argparse.Namespace, scenario_id: str) -> bool:

@@ -37,6 +37,7 @@ from sqlalchemy import (
 
 from simulator.results.aggregates import AggregateTables, rebuild
 from simulator.results.location import StoreError
+from simulator.results.room_schema import RoomTables
 
 MIGRATION_LOCK_KEY = 7_306_117  # PostgreSQL advisory lock id for schema changes ("frontline")
 
@@ -118,6 +119,7 @@ class Tables:
         self.migrations = _migrations_table(self.metadata)
         self.summary_indexes = _summary_indexes(self.runs, self.run_scores, self.run_choices)
         self.agg = AggregateTables(self.metadata)
+        self.room = RoomTables(self.metadata)
 
 
 def _m1_create_runs(conn: Connection) -> None:
@@ -144,11 +146,18 @@ def _m3_aggregates(conn: Connection) -> None:
     rebuild(conn, runs, scores, choices, agg)
 
 
+def _m4_rooms(conn: Connection) -> None:
+    """Version 4: room play (a facilitated call the room votes on), ``simulator.results.room_schema``."""
+    for table in RoomTables(MetaData()).all:
+        table.create(conn)
+
+
 Migration = tuple[int, str, Callable[[Connection], None]]
 MIGRATIONS: tuple[Migration, ...] = (
     (1, "create runs, run_scores, run_choices", _m1_create_runs),
     (2, "covering indexes for workshop summaries", _m2_summary_indexes),
     (3, "running aggregates for summaries and leaderboards", _m3_aggregates),
+    (4, "room play: rooms, members, votes, moves", _m4_rooms),
 )
 LATEST = MIGRATIONS[-1][0]
 

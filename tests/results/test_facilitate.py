@@ -42,8 +42,16 @@ def test_one_frame_shows_teams_players_and_the_split(tmp_path: Path, capsys) -> 
 
 
 def test_an_empty_workshop_says_it_is_waiting(tmp_path: Path, capsys) -> None:
+    open_store(f"sqlite:///{tmp_path / 'e.db'}").close()  # a store nobody has saved to yet
     assert main(["facilitate", "--workshop", "EMPTY", "--once", "--db", f"sqlite:///{tmp_path / 'e.db'}"]) == 0
     assert "Waiting for the first results" in capsys.readouterr().out
+
+
+def test_a_mistyped_db_creates_nothing(tmp_path: Path, capsys) -> None:
+    typo = tmp_path / "typo" / "resluts.db"
+    assert main(["facilitate", "--workshop", "W", "--once", "--db", f"sqlite:///{typo}"]) == 3
+    assert main(["graph", str(FIXTURES / "late_parcel.yaml"), "--results", "--db", f"sqlite:///{typo}"]) == 1
+    assert "no results database" in capsys.readouterr().err and not typo.parent.exists()
 
 
 def test_clean_drops_control_characters_and_cuts() -> None:
