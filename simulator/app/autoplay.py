@@ -146,8 +146,8 @@ class Autopilot:
     def on_debrief(self, screen) -> None:  # type: ignore[no-untyped-def]
         self.debrief_steps += 1
         if self.debrief_steps == 1:
-            screen.menu.focus_key("decision-0")
-            screen.menu.focus_to_top()  # the decisions from the first one's top edge, none cut in half
+            screen.menu.focus_key("decisions")  # the strip of every decision (debrief v2), the last row
+            screen.menu.scroll = screen.menu.max_scroll  # the end: the strip under its heading
             return
         if self.debrief_steps == 2:
             self.shoot("debrief-decisions")

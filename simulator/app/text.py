@@ -17,9 +17,11 @@ from simulator.app.fonts import FontSet, mixed_render, plain_for_default_font
 
 ROLE_SCALE: dict[str, float] = {"body": 1.0, "small": 0.82, "h2": 1.25, "h1": 1.7, "title": 2.6}
 BOLD_ROLES = frozenset({"h1", "title"})
-# Text sizes (theme.TEXT_SIZES) are in pygame default-font units; Noto Sans at 0.53 of that size
-# has the same line height (default font size 30: 22 px lines), so every layout keeps its rhythm.
-SHIPPED_FONT_SCALE = 0.53
+# Text sizes (theme.TEXT_SIZES) are in pygame default-font units. Noto Sans at 0.53 of that size
+# would keep the old line heights, but its letters then looked about a quarter smaller than the old
+# font's (13 px small text at the default size); 0.6 gives 18 px body and 15 px small text on a
+# 1280x720 window (tests/app/test_readable_text.py) and lines about 13 % taller.
+SHIPPED_FONT_SCALE = 0.6
 MAX_CACHED = 3000
 
 

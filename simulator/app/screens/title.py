@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from simulator.app.app import App
 
 HINT = "Up/Down or Tab: move   Enter: choose   F11: fullscreen   Esc: quit"
+TOP, MENU_GAP = 24, 20  # pixels above the title and between the tagline and the menu
 
 
 class TitleScreen(MenuScreen):
@@ -68,7 +69,7 @@ class TitleScreen(MenuScreen):
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
         text = self.ctx.text
-        top = 40 + text.line_height("title") + text.line_height("body") + 40
+        top = TOP + text.line_height("title") + 8 + text.line_height("body") + MENU_GAP
         width = min(640, size[0] - 2 * MARGIN)
         bottom = size[1] - hint_height(self.ctx, HINT, size[0]) - 16
         self.menu.layout(self.ctx, pygame.Rect((size[0] - width) // 2, top, width, max(100, bottom - top)))
@@ -120,9 +121,9 @@ class TitleScreen(MenuScreen):
         theme, text = self.ctx.theme, self.ctx.text
         surface.fill(theme.bg)
         title = text.render("Frontline", "title", theme.accent if theme.name != "standard" else theme.text)
-        surface.blit(title, title.get_rect(midtop=(surface.get_width() // 2, 40)))
+        surface.blit(title, title.get_rect(midtop=(surface.get_width() // 2, TOP)))
         tagline = text.render("Customer-service training: talk it through, learn what works.", "body",
                               theme.muted, surface.get_width() - 2 * MARGIN)
-        surface.blit(tagline, tagline.get_rect(midtop=(surface.get_width() // 2, 40 + title.get_height() + 8)))
+        surface.blit(tagline, tagline.get_rect(midtop=(surface.get_width() // 2, TOP + title.get_height() + 8)))
         self.menu.draw(surface, self.ctx)
         draw_hint(surface, self.ctx, HINT)
