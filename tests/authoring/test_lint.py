@@ -164,11 +164,12 @@ def test_portrait_found_beside_the_scenario_is_clean(tmp_path, catalog):
 
 def test_every_code_is_documented_and_tested():
     text = (PROJECT_ROOT / "docs" / "lint-codes.md").read_text(encoding="utf-8")
+    from tests.authoring.test_lint_details import CASES as DETAIL_CASES
     from tests.authoring.test_lint_tells import CASES as TELL_CASES
     from tests.authoring.test_lint_traps import CASES as TRAP_CASES
     from tests.i18n.test_structure import CASES as TRANSLATION_CASES
 
-    tested = {c for c, _ in (*CASES, *TELL_CASES, *TRAP_CASES, *TRANSLATION_CASES)}
+    tested = {c for c, _ in (*CASES, *TELL_CASES, *TRAP_CASES, *TRANSLATION_CASES, *DETAIL_CASES)}
     for code in CODES:
         assert f"## {code}" in text, f"{code} has no section in docs/lint-codes.md"
         assert code in tested or code == "FL901"

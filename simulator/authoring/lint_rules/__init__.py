@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from simulator.authoring.lint_rules.details import DETAIL_RULES
 from simulator.authoring.lint_rules.endings import ENDING_RULES
 from simulator.authoring.lint_rules.gaming import GAMING_RULES
 from simulator.authoring.lint_rules.screen import SCREEN_RULES
@@ -10,4 +11,5 @@ from simulator.authoring.lint_rules.teaching import TEACHING_RULES
 from simulator.authoring.lint_rules.tells import TELL_RULES
 from simulator.authoring.lint_rules.traps import TRAP_RULES
 
-RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *ENDING_RULES, *SCREEN_RULES, *TELL_RULES, *TRAP_RULES, *GAMING_RULES)
+RULES = (*STRUCTURE_RULES, *TEACHING_RULES, *ENDING_RULES, *SCREEN_RULES, *TELL_RULES, *TRAP_RULES, *GAMING_RULES,
+         *DETAIL_RULES)

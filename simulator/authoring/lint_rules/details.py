@@ -1,0 +1,125 @@
+"""Rules for scenarios with ``details`` (surface facts varied per run, ``simulator.content.details``).
+
+* FL404: a text fits the play screen as written but not with the longest alternatives filled in
+  (the budgets of ``limits.text_budgets`` for the scenario's language), or a timed node's longest
+  filled text cannot be read in its time limit.
+* FL706: a value of a detail is written out literally in a text, so a run that picks another
+  alternative contradicts itself ("{amount}" in one line, "£42.50" in the next).
+* FL705 also covers the alternatives: a character the game's fonts cannot draw in a value.
+A scenario without ``details`` gives no finding here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+
+from simulator.authoring.limits import reading_seconds, text_budgets
+from simulator.authoring.lint import Context, Finding
+from simulator.content.details import alternatives, placeholders, player_texts
+from simulator.content.models import Node
+
+# Values too common to be a fact of the call: a pronoun group's "she" is written out everywhere.
+COMMON_WORDS = frozenset(("he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its",
+                          "mr", "mrs", "ms", "mx", "sir", "madam"))
+
+
+def _longest(text: str, groups: Mapping[str, tuple[dict[str, str], ...]]) -> tuple[int, dict[str, str]]:
+    """The length of ``text`` with, per group, the alternative that makes it longest, and those values."""
+    used = placeholders(text)
+    length, chosen = len(text), {}
+    for choices in groups.values():
+        if not any(name in choices[0] for name in used):
+            continue
+        best = max(choices, key=lambda alt: sum(len(alt[name]) - len(name) - 2 for name in used if name in alt))
+        length += sum(len(best[name]) - len(name) - 2 for name in used if name in best)
+        chosen.update({name: best[name] for name in set(used) if name in best})
+    return length, chosen
+
+
+def _shown(chosen: Mapping[str, str]) -> str:
+    return ", ".join(f"{{{name}}} = '{value}'" for name, value in sorted(chosen.items()))
+
+
+def filled_budgets(ctx: Context) -> Iterator[Finding]:
+    """FL404 for texts over their budget and timed nodes over their time with the longest details."""
+    groups = alternatives(ctx.scenario)
+    if not groups:
+        return
+    budgets = text_budgets(ctx.language)
+    for kind, path, text in player_texts(ctx.scenario):
+        budget = budgets.get(kind)
+        if budget is None or len(text) > budget:  # over budget as written: FL401 says so already
+            continue
+        length, chosen = _longest(text, groups)
+        if length > budget:
+            yield ctx.finding("FL404", path, f"with the longest details filled in ({_shown(chosen)}) this {kind} is "
+                              f"{length} characters; at the largest text size only {budget} fit on the play screen",
+                              f"cut {length - budget} characters from the text or shorten those alternatives")
+    for node_id, node in ctx.scenario.nodes.items():
+        yield from _filled_timer(ctx, node_id, node, groups)
+
+
+def _filled_timer(ctx: Context, node_id: str, node: Node,
+                  groups: Mapping[str, tuple[dict[str, str], ...]]) -> Iterator[Finding]:
+    if node.time_limit is None or node.timeout_choice is None:
+        return
+    texts = [node.narration or "", *(choice.text for choice in node.choices)]
+    written = max((len(v.text) for v in node.line), default=0) + sum(len(t) for t in texts)
+    if node.time_limit < reading_seconds(written, ctx.language):
+        return  # too short as written: FL301 says so already
+    line = max((_longest(v.text, groups)[0] for v in node.line), default=0)
+    characters = line + sum(_longest(t, groups)[0] for t in texts)
+    needed = reading_seconds(characters, ctx.language)
+    if node.time_limit < needed:
+        yield ctx.finding("FL404", ("nodes", node_id, "time_limit"), f"{node.time_limit} s is too short with the "
+                          f"longest details filled in: reading this node's {characters} characters and deciding "
+                          f"takes about {needed} s", f"raise time_limit to {needed} or shorten the text")
+
+
+def _is_fact(value: str) -> bool:
+    """A value worth looking for in the texts: a number, or a name-like word that is not a pronoun."""
+    if any(ch.isdigit() for ch in value):
+        return True
+    return len(value) >= 3 and any(ch.isupper() for ch in value) and value.lower() not in COMMON_WORDS
+
+
+def written_out(ctx: Context) -> Iterator[Finding]:
+    """FL706: a detail's value written literally in a text (the facts disagree in other runs)."""
+    facts: dict[str, list[tuple[str, str]]] = {}  # value -> (placeholder, group) it belongs to
+    for group, choices in alternatives(ctx.scenario).items():
+        for alternative in choices:
+            for name, value in alternative.items():
+                if _is_fact(value):
+                    facts.setdefault(value, []).append((name, group))
+    if not facts:
+        return
+    pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in sorted(facts, key=len, reverse=True)))
+    texts = [("title", ("title",), ctx.scenario.title), ("summary", ("summary",), ctx.scenario.summary),
+             *player_texts(ctx.scenario)]
+    for kind, path, text in texts:
+        for value in dict.fromkeys(match.group(0) for match in pattern.finditer(text)):
+            name, group = facts[value][0]
+            yield ctx.finding("FL706", path, f"'{value}' is written out in this {kind}, but it is one alternative of "
+                              f"{{{name}}} (details: {group}): a run that picks another says two different things",
+                              f"write {{{name}}} instead")
+
+
+def undrawable_values(ctx: Context) -> Iterator[Finding]:
+    """FL705 for the alternatives of ``details`` (the texts themselves are checked in ``traps``)."""
+    if not ctx.scenario.details:
+        return
+    from simulator.authoring.glyphs import missing_characters
+
+    values = [(("details", group, index), value) for group, choices in alternatives(ctx.scenario).items()
+              for index, alternative in enumerate(choices) for value in alternative.values()]
+    missing = missing_characters("".join(value for _, value in values))
+    for path, value in values:
+        bad = sorted({ch for ch in value if ch in missing})
+        if bad:
+            shown = ", ".join(f"'{ch}' (U+{ord(ch):04X})" for ch in bad)
+            yield ctx.finding("FL705", path, f"the game's fonts have no glyph for {shown} in '{value}', so runs "
+                              "that pick it show an empty box", "use another character, or spell it out")
+
+
+DETAIL_RULES = (filled_budgets, written_out, undrawable_values)
