@@ -1,7 +1,8 @@
 """The workshop report as one self-contained HTML file (inline CSS and SVG, no scripts, no
 network), safe with untrusted text: every name and scenario string goes through ``escape``.
 
-Contract: ``render_html(summary, generated_at) -> str``.
+Contract: ``render_html(summary, generated_at) -> str``. Teams keep their colour, fill pattern and
+label (``simulator.results.identity.team_style``), so they are told apart without colour too.
 """
 
 from __future__ import annotations
@@ -9,9 +10,9 @@ from __future__ import annotations
 from datetime import datetime
 from html import escape as _escape
 
+from simulator.results.identity import TeamStyle, team_style
 from simulator.results.summary import DecisionSplit, PrincipleRow, WorkshopSummary
 
-PALETTE = ("#2563eb", "#dc2626", "#16a34a", "#d97706", "#7c3aed", "#0891b2", "#db2777", "#4b5563")
 STYLE = """
 body{font-family:system-ui,-apple-system,Segoe UI,Roboto,sans-serif;margin:2rem auto;max-width:60rem;
 color:#111827;line-height:1.4;padding:0 1rem}
@@ -33,29 +34,62 @@ def _score(value: int | None) -> str:
     return "–" if value is None else str(value)
 
 
-def _colors(summary: WorkshopSummary) -> dict[str, str]:
-    return {team.team: PALETTE[i % len(PALETTE)] for i, team in enumerate(summary.teams)}
+_MARKS = {  # white marks over the team colour, so bars differ without colour too
+    "solid": "", "stripes": '<path d="M0 4H8" stroke="#fff" stroke-width="2"/>',
+    "dots": '<circle cx="4" cy="4" r="1.7" fill="#fff"/>',
+    "crosshatch": '<path d="M0 0L8 8M8 0L0 8" stroke="#fff" stroke-width="1.3"/>',
+    "diagonal": '<path d="M0 8L8 0M-2 2L2 -2M6 10L10 6" stroke="#fff" stroke-width="1.6"/>',
+    "grid": '<path d="M4 0V8M0 4H8" stroke="#fff" stroke-width="1.2"/>',
+}
 
 
-def _hbar_chart(rows: list[tuple[str, int, str]], label_width: int = 180, width: int = 560) -> str:
-    """Horizontal bars 0-100: (label, value, colour) per row."""
+def _colors(summary: WorkshopSummary) -> dict[str, TeamStyle]:
+    """Each team's style: the same colour, pattern and label for a team name everywhere
+    (``simulator.results.identity.team_style``)."""
+    return {team.team: team_style(team.team) for team in summary.teams}
+
+
+def _defs(styles: dict[str, TeamStyle], prefix: str) -> tuple[str, dict[str, str]]:
+    """SVG <defs> with one pattern per team, and the fill to use for each team."""
+    parts, fills = [], {}
+    for index, (team, style) in enumerate(styles.items()):
+        pid = f"{prefix}{index}"
+        parts.append(f'<pattern id="{pid}" width="8" height="8" patternUnits="userSpaceOnUse">'
+                     f'<rect width="8" height="8" fill="{style.colour}"/>{_MARKS[style.pattern]}</pattern>')
+        fills[team] = f"url(#{pid})"
+    return f"<defs>{''.join(parts)}</defs>", fills
+
+
+def _hbar_chart(rows: list[tuple[str, int, str]], label_width: int = 180, width: int = 560, defs: str = "") -> str:
+    """Horizontal bars 0-100: (label, value, fill) per row."""
     scale = (width - label_width - 40) / 100
     height = 22 * len(rows) + 10
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" role="img">{defs}']
     for i, (label, value, color) in enumerate(rows):
         y = 5 + 22 * i
         parts.append(f'<text x="0" y="{y + 14}">{escape(label[:28])}</text>'
-                     f'<rect x="{label_width}" y="{y}" width="{value * scale:.1f}" height="16" fill="{color}"/>'
+                     f'<rect x="{label_width}" y="{y}" width="{value * scale:.1f}" height="16" fill="{color}" '
+                     f'stroke="#111827" stroke-width="0.5"/>'
                      f'<text x="{label_width + value * scale + 4:.1f}" y="{y + 13}">{value}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _swatch(style: TeamStyle, pid: str) -> str:
+    defs, _ = _defs({"": style}, pid)
+    return (f'<svg width="14" height="14" class=sw role="img">{defs}<rect width="14" height="14" '
+            f'fill="url(#{pid}0)" stroke="#111827" stroke-width="0.5"/></svg>')
+
+
 def _teams(summary: WorkshopSummary) -> str:
-    colors = _colors(summary)
-    rows = "".join(f"<tr><td>{escape(t.team or '(no team)')}</td><td class=n>{t.players}</td>"
-                   f"<td class=n>{t.runs}</td><td class=n>{_score(t.overall)}</td></tr>" for t in summary.teams)
-    chart = _hbar_chart([(t.team or "(no team)", t.overall or 0, colors[t.team]) for t in summary.teams])
+    styles = _colors(summary)
+    defs, fills = _defs(styles, "tb")
+    rows = "".join(f"<tr><td>{_swatch(styles[t.team], f'ts{i}-')} {escape(t.team or '(no team)')} "
+                   f"<span class=muted>({escape(styles[t.team].label)})</span></td><td class=n>{t.players}</td>"
+                   f"<td class=n>{t.runs}</td><td class=n>{_score(t.overall)}</td></tr>"
+                   for i, t in enumerate(summary.teams))
+    chart = _hbar_chart([(f"{t.team or '(no team)'} ({styles[t.team].label})", t.overall or 0, fills[t.team])
+                         for t in summary.teams], defs=defs)
     return ("<h2>Teams</h2><table><tr><th>Team</th><th class=n>Players</th><th class=n>Runs</th>"
             f"<th class=n>Score</th></tr>{rows}</table>{chart}")
 
@@ -74,7 +108,8 @@ def _players(summary: WorkshopSummary) -> str:
 
 
 def _principle_chart(summary: WorkshopSummary) -> str:
-    colors = _colors(summary)
+    styles = _colors(summary)
+    defs, colors = _defs(styles, "pc")
     teams = [t.team for t in summary.teams]
     label_w, bar_h, width = 190, 12, 600
     scale = (width - label_w - 40) / 100
@@ -85,14 +120,15 @@ def _principle_chart(summary: WorkshopSummary) -> str:
             value = row.by_team.get(team)
             if value is not None:
                 parts.append(f'<rect x="{label_w}" y="{y}" width="{value * scale:.1f}" height="{bar_h}" '
-                             f'fill="{colors[team]}"><title>{escape(team)}: {value}</title></rect>'
-                             f'<text x="{label_w + value * scale + 4:.1f}" y="{y + 10}">{value}</text>')
+                             f'fill="{colors[team]}" stroke="#111827" stroke-width="0.5"><title>{escape(team)}: '
+                             f'{value}</title></rect><text x="{label_w + value * scale + 4:.1f}" y="{y + 10}">'
+                             f'{value} {escape(styles[team].label)}</text>')
             y += bar_h + 2
         y += 10
-    legend = "".join(f'<span><i class=sw style="background:{colors[t]}"></i>{escape(t or "(no team)")}</span>'
-                     for t in teams)
+    legend = "".join(f'<span>{_swatch(styles[t], f"pl{i}-")} {escape(t or "(no team)")} '
+                     f'({escape(styles[t].label)})</span>' for i, t in enumerate(teams))
     svg = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{y + 5}" role="img">'
-           f'{"".join(parts)}</svg>')
+           f'{defs}{"".join(parts)}</svg>')
     return f"<div class=legend>{legend}</div>{svg}"
 
 
