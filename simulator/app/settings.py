@@ -26,7 +26,10 @@ log = logging.getLogger(__name__)
 TIMER_MODES: dict[str, float | None] = {"normal": 1.0, "extended": 2.0, "relaxed": 3.0, "off": None}
 TIMER_LABELS: dict[str, str] = {"normal": "Normal", "extended": "Extended (x2)", "relaxed": "Relaxed (x3)",
                                 "off": "Off"}
-MODES: dict[str, str] = {"coach": "Coach", "assessment": "Assessment"}
+MODES: dict[str, str] = {"coach": "Coach", "assessment": "Assessment", "certification": "Certification"}
+# The voiced customer (issue #16): volume and speed are named steps, stored by name.
+VOICE_VOLUMES: dict[str, float] = {"quiet": 0.4, "medium": 0.7, "loud": 1.0}
+VOICE_SPEEDS: dict[str, float] = {"slower": 0.8, "normal": 1.0, "faster": 1.25}
 SETTINGS_FILE = "settings.json"
 
 
@@ -47,11 +50,21 @@ class Settings:
     timers: str = "normal"
     mode: str = "coach"
     fullscreen: bool = False
+    open_answers: bool = False  # type what you would say before seeing the options
+    voice: bool = True  # the customer's lines spoken (when a speech engine is installed)
+    voice_volume: str = "medium"
+    voice_speed: str = "normal"
+    self_voicing: bool = False  # speak the screen title, the focused option and the coach card
+    reduced_sound: bool = False  # no ringing phone, hold music or click at the end of a call
     profile: Profile = field(default_factory=Profile)
 
     def timer_factor(self) -> float | None:
         """Multiplier for a node's time limit, or None when timers are off."""
         return TIMER_MODES[self.timers]
+
+    def voice_levels(self) -> tuple[float, float]:
+        """(speed, volume) multipliers for the voice."""
+        return VOICE_SPEEDS[self.voice_speed], VOICE_VOLUMES[self.voice_volume]
 
     def with_(self, **changes: Any) -> Settings:
         return replace(self, **changes)
@@ -63,6 +76,8 @@ class Settings:
 _CHOICES: dict[str, tuple[Any, ...]] = {
     "text_size": tuple(TEXT_SIZES), "theme": tuple(THEMES), "timers": tuple(TIMER_MODES),
     "mode": tuple(MODES), "reduced_motion": (True, False), "fullscreen": (True, False),
+    "open_answers": (True, False), "voice": (True, False), "voice_volume": tuple(VOICE_VOLUMES),
+    "voice_speed": tuple(VOICE_SPEEDS), "self_voicing": (True, False), "reduced_sound": (True, False),
 }
 
 

@@ -72,6 +72,11 @@ def _check_header(scenario: Scenario, doc: YamlDocument, principle_ids: Collecti
         if principle not in principle_ids:
             hint = _suggest(principle, principle_ids) or "use an id from scoring/principles.yaml"
             yield doc.problem(("principles", index), f"unknown principle '{principle}'", hint)
+    speakers = {scenario.customer.name} | {n.speaker for n in scenario.nodes.values() if n.speaker}
+    for name in scenario.voices:
+        if name not in speakers:
+            hint = _suggest(name, speakers) or "use the customer's name or a node's 'speaker' exactly"
+            yield doc.problem(("voices", name), f"voices: nobody called '{name}' speaks", hint)
     if scenario.customer.portrait is not None:
         reason = safe_asset_path(scenario.customer.portrait)
         if reason:

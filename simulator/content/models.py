@@ -137,6 +137,13 @@ class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
 
 
+class VoiceHint(_Frozen):
+    """How the game's speech engine voices one speaker (issue #16); both optional."""
+
+    gender: Literal["female", "male"] | None = None
+    language: Annotated[str, StringConstraints(pattern=r"^[a-z]{2,3}(-[a-z0-9]{1,8})*$", max_length=40)] | None = None
+
+
 class LineVariant(_Frozen):
     """One way a line can be said; the first variant whose ``when`` holds is used."""
 
@@ -266,6 +273,9 @@ class Scenario(_Frozen):
     customer: Customer
     start: Id
     nodes: dict[Id, Node] = Field(min_length=1)
+    voices: dict[ShortText, VoiceHint] = Field(
+        default={}, description="Optional: the voice per speaker (the customer's name or a node's 'speaker'), "
+        "e.g. {gender: female, language: en-gb}; unlisted speakers are voiced by the game's own rule")
     details: dict[VarName, DetailAlternatives] = Field(
         default={}, description="Surface details picked per run from the seed: group -> alternatives, each a text "
         "(written {group} in texts) or a mapping of fields set together (each written {field})")
