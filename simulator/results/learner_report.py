@@ -120,11 +120,13 @@ def learner_pages(records: Iterable[RunRecord], infos: Mapping[str, ScenarioInfo
     names = {p.id: p.name for p in default_catalog().principles}
     now = now or datetime.now(UTC)
     groups: dict[str, list[RunRecord]] = {}
+    shown: dict[str, str] = {}  # team key -> the team as first written in the workshop
     for record in sorted(records, key=lambda r: (r.started_at, r.run_id)):
         groups.setdefault(name_key(record.player), []).append(record)
+        shown.setdefault(name_key(record.team), record.team.strip())
     pages = []
     for runs in groups.values():
-        teams = tuple(dict.fromkeys(r.team.strip() for r in runs if r.team.strip()))
+        teams = tuple(dict.fromkeys(shown[name_key(r.team)] for r in runs if name_key(r.team)))
         done = [r.overall for r in runs if r.status == FINISHED]
         pages.append(LearnerPage(runs[0].player, teams, runs[0].workshop, tuple(reversed(runs))[:MAX_RUNS],
                                  max(done) if done else None, _weak(runs, library, now, names, infos),

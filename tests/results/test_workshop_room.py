@@ -135,6 +135,7 @@ def test_a_scripted_workshop_with_a_room_call_runs_end_to_end(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     text = html.unescape(learners.read_text(encoding="utf-8"))
     assert text.count("<section class=learner>") == 5 and "Practise next" in text and "@media print" in text
+    assert "Team Red" in text and "Team red" not in text and "Team RED" not in text  # as first written
 
     statements_file = tmp_path / "x.json"
     done = cli("report", "--workshop", "tue-am", "--format", "xapi", "--out", str(statements_file),
