@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 UNSAVED_NOTICE_SECONDS = 12.0
-MODES = ("coach", "assessment")
+MODES = ("coach", "assessment", "certification")
 
 
 def _now() -> datetime:

@@ -4,7 +4,9 @@ number on Enter, best-taken strengths, and every decision in one line.
 
 Entering the screen asks the app's run service for the report and the previous best (the run was
 recorded at the ending; the service records it now if not). Enter on a decision retries from just
-before it; "Try again" starts the scenario over.
+before it; "Try again" starts the scenario over. A certification attempt is assessment-only: no
+retry from a decision, and "New certification attempt" only while the curriculum's cap leaves one
+(the screen says whether this attempt passed for readiness and how many attempts are left).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ if TYPE_CHECKING:
     from simulator.engine.session import PlaySession
 
 HINT = "Up/Down: move   Left/Right: pick   Enter: choose or retry   PageUp/PageDown: scroll   Esc: back"
+CERTIFICATION_HINT = "Up/Down: move   Left/Right: pick   Enter: choose   PageUp/PageDown: scroll   Esc: back"
+CERTIFICATION = "certification"
 
 
 MAX_STRENGTHS = 3  # more would push the decisions off the third screen of a 20-decision call
@@ -38,6 +42,10 @@ class DebriefScreen(ListScreen):
         self.machine = session.owner
         self.snapshots: list[dict[str, Any]] = []
         self.view: DebriefView | None = None
+        self.attempts_left: int | None = None
+        self.certified = ""  # the certification attempt's verdict line
+        if run.mode == CERTIFICATION:
+            self.hint = CERTIFICATION_HINT
 
     def on_enter(self) -> None:
         session = self.session
@@ -45,7 +53,28 @@ class DebriefScreen(ListScreen):
         self.report, previous = self.app.services.runs.outcome(session, self.run)
         session.close()
         self.view = debrief_view(self.report, previous)
+        if self.certification:
+            self.attempts_left = self.app.services.progress.attempts_left(self.report.scenario_id)
+            self.certified = self._verdict()
         self.menu.set_rows(self.rows())
+
+    @property
+    def certification(self) -> bool:
+        return self.run.mode == CERTIFICATION
+
+    def _verdict(self) -> str:
+        """Whether this certification attempt passes its stage's rule, and the attempts left."""
+        library = self.ctx.library
+        stage = next((s for s in library.stages if self.report.scenario_id in s.scenarios), None) if library else None
+        if stage is None:
+            return "Certification attempt: this call is not in the curriculum, so it counts for nothing."
+        passed = self.session.finished and stage.pass_rule.counts(CERTIFICATION, self.report.band)
+        verdict = (f"Certification attempt passed ({stage.pass_rule.band} or better): it counts for "
+                   f"{stage.name}." if passed else f"Certification attempt not passed: {stage.name} needs "
+                   f"{stage.pass_rule.band} or better. It does not count.")
+        left = self.attempts_left or 0
+        return verdict + (f" Attempts left on this call: {left} of {stage.pass_rule.attempts}." if left else
+                          f" No attempts left on this call (all {stage.pass_rule.attempts} used).")
 
     def rows(self) -> list[Row]:
         v = self.view
@@ -56,8 +85,15 @@ class DebriefScreen(ListScreen):
                     color="good" if v.overall >= 75 else "text"),
             TextRow(f"{v.summary} {v.score_rule}.", role="small", color="muted"),
             TextRow(v.debrief, role="small"),
-            ButtonBarRow([("Try again", self.try_again), ("Another scenario", self.back),
-                          ("Leaderboard", self.open_leaderboard)]),
+        ]
+        if self.certified:
+            rows.append(TextRow(self.certified, role="body", color="text"))
+        again = "Try again"
+        if self.certification:
+            again = "New certification attempt" if self.attempts_left != 0 else ""
+        buttons = [(again, self.try_again)] if again else []
+        rows += [
+            ButtonBarRow([*buttons, ("Another scenario", self.back), ("Leaderboard", self.open_leaderboard)]),
             TextRow("To work on", role="h2"),
         ]
         rows += [WorkOnRow(d, self.retry_from) for d in v.work_on]
@@ -74,8 +110,9 @@ class DebriefScreen(ListScreen):
             more = len(v.strengths) - MAX_STRENGTHS
             rows.append(TextRow(shown + (f"\n... and {more} more best choices" if more > 0 else ""),
                                 role="small", color="good"))
-        rows.append(TextRow("Every decision (Left/Right: pick one, Enter: retry from it)", role="h2"))
-        rows.append(DecisionStrip(v.decisions, self.retry_from, self.relayout))
+        how = "Left/Right: pick one" if self.certification else "Left/Right: pick one, Enter: retry from it"
+        rows.append(TextRow(f"Every decision ({how})", role="h2"))
+        rows.append(DecisionStrip(v.decisions, self.retry_from, self.relayout, can_retry=not self.certification))
         return rows
 
     # --- actions -----------------------------------------------------------------------------
@@ -84,6 +121,9 @@ class DebriefScreen(ListScreen):
         self.menu.layout(self.ctx, self.menu.rect)
 
     def try_again(self) -> None:
+        if self.certification and self.app.services.progress.attempts_left(self.report.scenario_id) == 0:
+            self.ctx.notify("No certification attempts left on this call; practise it in coach or assessment mode.")
+            return
         session = self.machine.start(seed=self.ctx.next_seed())
         self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
 
@@ -91,6 +131,9 @@ class DebriefScreen(ListScreen):
         self.app.push("leaderboard", scenario_id=self.report.scenario_id)
 
     def retry_from(self, step: int) -> None:
+        if self.certification:
+            self.ctx.notify("A certification attempt cannot be retried from a decision.")
+            return
         session = self.machine.restore(self.snapshots[step])
         self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
 

@@ -4,7 +4,9 @@ Each panel shows the summary, a bar chart of the overall score of each finished 
 on the bars, a line through their tops for the trend), per principle the latest score (striped
 bar) beside the best (outlined bar), and the latest attempts. Up/Down/Tab move between scenarios,
 PageUp/PageDown/Home/End and the wheel scroll, Esc goes back. The history is read when the screen
-opens or comes back on top, never while drawing.
+opens or comes back on top, never while drawing. Above the panels: the learner's readiness and a
+button that writes their one-page certificate (HTML, printable) into the user data folder, with a
+line saying where (the app's progress service writes it).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from simulator.app.leaderboard_views import principle_names, scenario_options
 from simulator.app.runlog import results_store
 from simulator.app.screens.base import ListScreen
 from simulator.app.widgets.draw import fit, focus_ring, hatch, panel
-from simulator.app.widgets.rows import PAD, Row, TextRow
+from simulator.app.widgets.rows import PAD, ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -151,6 +153,7 @@ class HistoryScreen(ListScreen):
     def __init__(self, app: App):
         super().__init__(app)
         self.view: HistoryView | None = None
+        self.certificate = ""  # where the certificate was last written
 
     def on_enter(self) -> None:
         if self.ctx.library is None:
@@ -164,11 +167,38 @@ class HistoryScreen(ListScreen):
         names = dict(principle_names(self.ctx.catalog))
         self.view = build_history(results_store(self.ctx.run_log), self.ctx.settings.profile.name,
                                   scenario_options(library.entries if library else []), names)
-        rows: list[Row] = [SectionRow(section) for section in self.view.sections]
-        if not rows:
+        rows: list[Row] = self._certificate_rows()
+        rows += [SectionRow(section) for section in self.view.sections]
+        if not self.view.sections:
             rows.append(TextRow(self.view.message, color="muted"))
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
+
+    def _certificate_rows(self) -> list[Row]:
+        from simulator.app.progress_views import ready_line
+
+        if not self.ctx.settings.profile.name:
+            return []
+        progress = self.app.services.progress.learner()
+        if progress.report is None:
+            return []
+        rows: list[Row] = [TextRow(ready_line(progress), role="h2", color="good" if progress.report["ready"]
+                                   else "text", gap=4)]
+        where = f"Written to {self.certificate}" if self.certificate else \
+            "A printable page: readiness per stage, the rule met, dates and your score per principle"
+        rows.append(ButtonRow("Write my certificate (HTML)", self.write_certificate, key="certificate", detail=where))
+        return rows
+
+    def write_certificate(self) -> None:
+        """Write the certificate into the user data folder and say where (a notice and the button's line)."""
+        try:
+            path = self.app.services.progress.write_certificate()
+        except (OSError, ValueError) as error:
+            self.ctx.notify(f"The certificate could not be written: {getattr(error, 'strerror', None) or error}")
+            return
+        self.certificate = str(path)
+        self.ctx.notify(f"Certificate written to {path}", 10.0)
+        self.load()
 
     def on_resume(self) -> None:
         self.load()

@@ -1,6 +1,8 @@
 """The pause menu over the play screen: resume, settings, restart, quit to the list, quit the game.
 
 Result (to the play screen's callback): "resume" (or None for Esc), "restart", "list" or "quit".
+During a certification attempt (the run of the screen below has mode "certification") there is no
+restart: a new attempt is started from the picker, which enforces the curriculum's cap.
 """
 
 from __future__ import annotations
@@ -8,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.app.screens.overlay import OverlayScreen
-from simulator.app.widgets.rows import ButtonRow, TextRow
+from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -20,12 +22,26 @@ class PauseScreen(OverlayScreen):
 
     def __init__(self, app: App):
         super().__init__(app, "Paused")
-        self.menu.set_rows([
+        self.menu.set_rows(self.rows(certification=False))
+
+    def on_enter(self) -> None:
+        below = self.app.stack[-2] if len(self.app.stack) > 1 else None
+        run = getattr(below, "run", None)
+        if getattr(run, "mode", "") == "certification":
+            self.menu.set_rows(self.rows(certification=True))
+
+    def rows(self, certification: bool) -> list[Row]:
+        rows: list[Row] = [
             TextRow("The clock is stopped. Your progress is saved after every choice.", role="small", color="muted"),
             ButtonRow("Resume", lambda: self.dismiss("resume"), key="resume", primary=True, detail="Esc"),
             ButtonRow("Settings", lambda: self.app.push("settings"), key="settings"),
-            ButtonRow("Restart this scenario", lambda: self.dismiss("restart"), key="restart"),
+        ]
+        if not certification:
+            rows.append(ButtonRow("Restart this scenario", lambda: self.dismiss("restart"), key="restart"))
+        rows += [
             ButtonRow("Quit to the scenario list", lambda: self.dismiss("list"), key="list",
-                      detail="This attempt is recorded as unfinished"),
+                      detail="This certification attempt is used up and does not count" if certification
+                      else "This attempt is recorded as unfinished"),
             ButtonRow("Quit the game", lambda: self.dismiss("quit"), key="quit", detail="You can resume next time"),
-        ])
+        ]
+        return rows

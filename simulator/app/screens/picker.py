@@ -1,7 +1,12 @@
-"""The scenario picker: every scenario in curriculum order with its facts and the player's best.
+"""The scenario picker: the practise-next recommendation first, then every scenario in curriculum
+order with its facts, the player's best, and each stage's readiness state.
 
-Broken scenarios are listed too, marked as broken with their first error, and cannot be started.
-M switches between coach and assessment mode; F5 (the app) reloads the list from disk.
+On entering (and coming back on top) it asks the app's progress service for the learner's
+readiness, recommendation and certification attempts; nothing is read in the constructor or while
+drawing. Broken scenarios are listed too, marked as broken with their first error, and cannot be
+started. M cycles coach -> assessment -> certification; in certification mode each curriculum call
+shows its attempts left and a call with none left cannot be started (the notice says why). F5
+(the app) reloads the list from disk.
 """
 
 from __future__ import annotations
@@ -10,6 +15,14 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from simulator.app.progress_views import (
+    no_attempts_message,
+    ready_line,
+    recommendation,
+    scenario_status,
+    stage_by_name,
+    stage_line,
+)
 from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES
 from simulator.app.viewmodels import PickerItem, picker_item
@@ -19,15 +32,19 @@ from simulator.app.widgets.rows import PAD, Row, TextRow
 if TYPE_CHECKING:
     from simulator.app.app import App
     from simulator.app.library import LibraryEntry
+    from simulator.app.progress_service import LearnerProgress
+    from simulator.app.progress_views import RecommendationView
 
 HINT = "Up/Down: choose   Enter: play   M: switch mode   F5: reload scenarios   Esc: back"
+CERTIFICATION = "certification"
+RECOMMENDED_KEY = "practise-next"
 
 
 class ScenarioRow(Row):
     focusable = True
 
-    def __init__(self, screen: PickerScreen, entry: LibraryEntry, item: PickerItem):
-        self.screen, self.entry, self.item, self.key = screen, entry, item, item.key
+    def __init__(self, screen: PickerScreen, entry: LibraryEntry, item: PickerItem, status: str = ""):
+        self.screen, self.entry, self.item, self.key, self.status = screen, entry, item, item.key, status
         self.surfaces: list[pygame.Surface] = []
 
     def layout(self, ctx: Any, width: int) -> int:
@@ -42,12 +59,42 @@ class ScenarioRow(Row):
             self.surfaces.append(ctx.text.render(item.summary, "body", theme.text, inner))
             self.surfaces.append(ctx.text.render("Trains: " + ", ".join(item.principles), "small", theme.muted,
                                                  inner))
+        if self.status:
+            self.surfaces.append(ctx.text.render(self.status, "small", theme.text, inner))
         return sum(s.get_height() + 6 for s in self.surfaces) + 2 * PAD
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
         theme = ctx.theme
         focus = (theme.focus, theme.focus_width) if focused else None
         card(surface, rect, theme.panel, theme.panel_border, focus, self.surfaces, PAD, 6)
+
+    def activate(self) -> None:
+        self.screen.start(self.entry)
+
+
+class RecommendationRow(Row):
+    """The practise-next card: which call, and why in one line. Enter plays it."""
+
+    focusable = True
+    key = RECOMMENDED_KEY
+
+    def __init__(self, screen: PickerScreen, entry: LibraryEntry, view: RecommendationView, status: str = ""):
+        self.screen, self.entry, self.view, self.status = screen, entry, view, status
+        self.surfaces: list[pygame.Surface] = []
+
+    def layout(self, ctx: Any, width: int) -> int:
+        theme, inner = ctx.theme, width - 2 * PAD
+        self.surfaces = [ctx.text.render("Practise next", "small", theme.accent_text, inner),
+                         ctx.text.render(self.view.title, "h2", theme.accent_text, inner),
+                         ctx.text.render(self.view.why, "body", theme.accent_text, inner)]
+        if self.status:
+            self.surfaces.append(ctx.text.render(self.status, "small", theme.accent_text, inner))
+        return sum(s.get_height() + 6 for s in self.surfaces) + 2 * PAD
+
+    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
+        theme = ctx.theme
+        focus = (theme.focus, theme.focus_width) if focused else None
+        card(surface, rect, theme.accent, theme.panel_border, focus, self.surfaces, PAD, 6)
 
     def activate(self) -> None:
         self.screen.start(self.entry)
@@ -61,15 +108,45 @@ class PickerScreen(ListScreen):
     def __init__(self, app: App):
         super().__init__(app)
         self.items: list[PickerItem] = []
+        self.progress: LearnerProgress | None = None
 
     def on_enter(self) -> None:
         if self.ctx.library is None:
             self.ctx.load_content()
         self.build()
 
+    @property
+    def certification(self) -> bool:
+        return self.ctx.settings.mode == CERTIFICATION
+
     def build(self) -> None:
+        """Read the learner's progress and best runs, then rebuild the rows (keeping the focus)."""
         focus = self.menu.focused.key if self.menu.focused else None
-        library, ctx = self.ctx.library, self.ctx
+        self.progress = self.app.services.progress.learner()
+        rows = self._progress_rows() + self._scenario_rows()
+        if not self.items:
+            rows.append(TextRow(f"No scenarios found in {self.ctx.scenarios_dir}. Add .yaml files there and press F5."))
+        self.menu.set_rows(rows, focus_key=focus)
+        self.layout(self.size)
+
+    def _progress_rows(self) -> list[Row]:
+        progress, library = self.progress, self.ctx.library
+        assert progress is not None
+        rows: list[Row] = []
+        ready = ready_line(progress)
+        if ready:
+            rows.append(TextRow(ready, role="h2", color="good" if progress.report and progress.report["ready"]
+                                else "text"))
+        tip = recommendation(progress)
+        entry = library.find(tip.scenario) if tip and library else None
+        if tip is not None and entry is not None:
+            rows.append(RecommendationRow(self, entry, tip, scenario_status(progress, tip.scenario,
+                                                                            self.certification)))
+        return rows
+
+    def _scenario_rows(self) -> list[Row]:
+        ctx, library, progress = self.ctx, self.ctx.library, self.progress
+        assert progress is not None
         names = {p.id: p.name for p in ctx.catalog.principles} if ctx.catalog else {}
         rows: list[Row] = []
         self.items = []
@@ -81,16 +158,19 @@ class PickerScreen(ListScreen):
                 best = record.overall if record is not None else None
             item = picker_item(entry, names, best)
             if item.stage and item.stage != stage:
-                rows.append(TextRow(item.stage, role="h2", color="accent" if ctx.theme.name != "standard" else "text"))
+                state = stage_by_name(progress, item.stage)
+                rows.append(TextRow(item.stage, role="h2", color="accent" if ctx.theme.name != "standard"
+                                    else "text", gap=4))
+                if state is not None:
+                    rows.append(TextRow(stage_line(progress, state, named=False), role="small",
+                                        color="good" if state["met"] else "muted", gap=2))
                 stage = item.stage
             elif not item.stage and stage and not entry.ok:
                 stage = None
             self.items.append(item)
-            rows.append(ScenarioRow(self, entry, item))
-        if not self.items:
-            rows.append(TextRow(f"No scenarios found in {ctx.scenarios_dir}. Add .yaml files there and press F5."))
-        self.menu.set_rows(rows, focus_key=focus)
-        self.layout(self.size)
+            status = scenario_status(progress, entry.id, self.certification) if entry.ok else ""
+            rows.append(ScenarioRow(self, entry, item, status))
+        return rows
 
     def focus_scenario(self, scenario_id: str) -> bool:
         return self.menu.focus_key(scenario_id)
@@ -99,16 +179,25 @@ class PickerScreen(ListScreen):
         if not entry.ok:
             self.ctx.notify(f"This scenario is broken and cannot be played: {entry.error}")
             return
+        mode = self.ctx.settings.mode
+        if mode == CERTIFICATION and self.app.services.progress.attempts_left(entry.id) == 0:
+            stage = next((s for s in self.ctx.library.stages if entry.id in s.scenarios), None) \
+                if self.ctx.library else None
+            self.ctx.notify(no_attempts_message(entry.title, stage.pass_rule.attempts if stage else 0), 10.0)
+            return
         from simulator.app.runs import Run
 
         session = self.app.services.runs.start(entry)
-        self.app.push("play", session=session, entry=entry, run=Run(self.ctx.settings.mode))
+        self.app.push("play", session=session, entry=entry, run=Run(mode))
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_m:
-            mode = "assessment" if self.ctx.settings.mode == "coach" else "coach"
+            modes = list(MODES)
+            current = self.ctx.settings.mode
+            mode = modes[(modes.index(current) + 1) % len(modes)] if current in modes else modes[0]
             self.ctx.update_settings(mode=mode)
             self.ctx.notify(f"Mode: {MODES[mode]}")
+            self.build()
             return
         super().handle(event)
 
@@ -119,4 +208,4 @@ class PickerScreen(ListScreen):
         self.build()
 
     def header_right(self) -> str:
-        return f"Mode: {MODES[self.ctx.settings.mode]} (M)"
+        return f"Mode: {MODES.get(self.ctx.settings.mode, self.ctx.settings.mode)} (M)"

@@ -39,8 +39,9 @@ class SettingsScreen(ListScreen):
             ChoiceRow("Timers on timed decisions", TIMER_LABELS, s.timers, lambda v: self.change(timers=v),
                       key="timers"),
             ChoiceRow("Mode", MODES, s.mode, lambda v: self.change(mode=v), key="mode"),
-            TextRow("Coach: a feedback card after every choice. Assessment: feedback only in the debrief.",
-                    role="small", color="muted"),
+            TextRow("Coach: a feedback card after every choice. Assessment: feedback only in the debrief. "
+                    "Certification: an assessment that counts for readiness, with a few attempts per call "
+                    "and no retries.", role="small", color="muted"),
             ChoiceRow("Fullscreen (F11)", ON_OFF, "on" if s.fullscreen else "off",
                       lambda v: self.app.set_fullscreen(v == "on"), key="fullscreen"),
             ButtonRow("Back", self.dismiss, key="back"),

@@ -1,6 +1,9 @@
 """The title screen: the game's name, who is playing, and the main menu (resume when a game waits).
 
-Kept light: it is drawn before the scenario content (pydantic) is imported.
+Kept light: it is drawn before the scenario content (pydantic) is imported. Once the content is
+loaded (``refresh`` runs again), it shows the learner's state above the menu: "Ready for calls"
+with the date (or how many stages are met) and the assignments due and overdue for their workshop,
+read through the app's progress service.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ import pygame
 
 from simulator.app.screens.base import MenuScreen
 from simulator.app.screens.common import MARGIN, draw_hint, hint_height
-from simulator.app.widgets.rows import ButtonRow, Row
+from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -36,7 +39,7 @@ class TitleScreen(MenuScreen):
 
         focus = self.menu.focused.key if self.menu.focused else None
         self.resume = read_resume(self.ctx.resume_file) if self.ctx.resume_file else None
-        rows: list[Row] = []
+        rows: list[Row] = self._progress_rows()
         if self.resume is not None:
             title = str(self.resume.get("title") or self.resume["scenario_id"])
             steps = len(self.resume["snapshot"].get("transcript") or [])
@@ -58,6 +61,23 @@ class TitleScreen(MenuScreen):
         if self.resume is not None and focus is None:
             self.menu.focus_key("resume")
         self.layout(self.size)
+
+    def _progress_rows(self) -> list[Row]:
+        """Ready for calls and what is due (only once the content is loaded: never at first frame)."""
+        if self.ctx.library is None or not self.ctx.settings.profile.name:
+            return []
+        from simulator.app.progress_views import due_lines, ready_line
+
+        progress = self.app.services.progress.learner()
+        rows: list[Row] = []
+        ready = ready_line(progress)
+        if ready:
+            done = bool(progress.report and progress.report["ready"])
+            rows.append(TextRow(ready, role="h2" if done else "body", color="good" if done else "muted",
+                                gap=4, center=True))
+        rows += [TextRow(text, role="body", color="bad" if overdue else "text", gap=3, center=True)
+                 for text, overdue in due_lines(progress)]
+        return rows
 
     def _who(self) -> str:
         profile = self.ctx.settings.profile

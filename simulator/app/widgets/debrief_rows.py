@@ -146,9 +146,10 @@ class DecisionStrip(Row):
     focusable = True
     BOX = 34
 
-    def __init__(self, views: Sequence[DecisionView], retry: Callable[[int], None], on_change: Callable[[], None]):
+    def __init__(self, views: Sequence[DecisionView], retry: Callable[[int], None], on_change: Callable[[], None],
+                 can_retry: bool = True):
         self.views, self.retry, self.key, self.selected = list(views), retry, "decisions", 0
-        self.on_change = on_change
+        self.on_change, self.can_retry = on_change, can_retry
         self.numbers: list[pygame.Surface] = []
         self.detail: list[pygame.Surface] = []
         self.per_row = 1
@@ -164,7 +165,8 @@ class DecisionStrip(Row):
             v = self.views[self.selected]
             mark = MARKS.get(v.severity, (v.severity, ""))[0] + (", critical" if v.critical else "")
             self.detail = [ctx.text.render(f'{v.step + 1}. They said: "{v.prompt}"', "small", theme.muted, width),
-                           ctx.text.render(f'You said ({mark}): "{v.choice_text}"   Enter: retry from here',
+                           ctx.text.render(f'You said ({mark}): "{v.choice_text}"'
+                                           + ("   Enter: retry from here" if self.can_retry else ""),
                                            "small", theme.text, width)]
         box = max([self.BOX] + [n.get_height() + 6 for n in self.numbers])
         return rows * (box + 6) + sum(s.get_height() + 3 for s in self.detail) + 4
