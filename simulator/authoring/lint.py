@@ -19,6 +19,7 @@ from typing import Any
 
 from simulator.authoring.lint_codes import CODES
 from simulator.authoring.statespace import StateSpace, StateSpaceTooLarge, build_state_space
+from simulator.content.details import first_variant
 from simulator.content.loader import load_scenario
 from simulator.content.models import Scenario
 from simulator.content.problems import ContentError
@@ -46,11 +47,14 @@ class Finding:
 
 
 class Context:
-    """What rules look at: the scenario, its document (positions), its file and, lazily, its state space."""
+    """What rules look at: the scenario, its document (positions), its file and, lazily, its state space.
+    A scenario with ``details`` is linted as its first variant reads (every group's first alternative
+    filled in); ``written`` keeps the placeholders for the rules that check the details themselves."""
 
     def __init__(self, scenario: Scenario, document: YamlDocument, path: Path | None = None,
                  language: str | None = None):
-        self.scenario = scenario
+        self.written = scenario  # as written, placeholders and all (lint_rules/details.py)
+        self.scenario = first_variant(scenario)  # what a player reads: details filled with their first alternatives
         self.document = document
         self.path = Path(path if path is not None else document.file)
         self.language = language  # a translation's language tag (simulator.i18n); None: the source, English

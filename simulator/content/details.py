@@ -18,7 +18,8 @@ Contract:
   function of the seed text and the group names (BLAKE2), so the same seed gives the same details
   on every machine; ``details_for(scenario, indexes)`` -> ``{placeholder: value}``;
   ``pick_details(scenario, seed)`` is both; ``indexes_of(scenario, details)`` inverts
-  ``details_for`` (None when the details no longer match the file).
+  ``details_for`` (None when the details no longer match the file); ``first_variant(scenario)`` is
+  the scenario filled with every group's first alternative (what lint reads).
 * ``fill_text(text, details)`` replaces every placeholder found in ``details`` (others are left as
   written); ``fill_scenario(scenario, details)`` returns the scenario with every text filled (the
   same object when ``details`` is empty): node lines, narration, speakers, options, hints,
@@ -38,7 +39,7 @@ from typing import Any, cast
 
 from pydantic import BaseModel
 
-from simulator.content.models import Scenario
+from simulator.content.models import Node, Scenario
 
 PLACEHOLDER = re.compile(r"\{([a-z_][a-z0-9_]{0,31})\}")
 UNFILLED_FIELDS = (("title",), ("summary",))  # shown on the picker, before a run has a seed
@@ -49,6 +50,12 @@ TextPath = tuple[str | int, ...]
 def placeholders(text: str) -> list[str]:
     """The placeholder names written in ``text``, in order (repeats included)."""
     return PLACEHOLDER.findall(text)
+
+
+def has_placeholders(node: Node) -> bool:
+    """Whether a node's line, narration or options hold a placeholder (what a timer must allow for)."""
+    texts = [node.narration or "", *(v.text for v in node.line), *(c.text for c in node.choices)]
+    return any(PLACEHOLDER.search(text) for text in texts)
 
 
 def alternatives(scenario: Scenario) -> dict[str, tuple[Alternative, ...]]:
@@ -84,6 +91,13 @@ def pick_details(scenario: Scenario, seed: int | str) -> dict[str, str]:
     if not scenario.details:
         return {}
     return details_for(scenario, choose_indexes(scenario, seed))
+
+
+def first_variant(scenario: Scenario) -> Scenario:
+    """The scenario as a run that picks every group's first alternative reads it (itself without ``details``)."""
+    if not scenario.details:
+        return scenario
+    return fill_scenario(scenario, details_for(scenario, (0,) * len(scenario.details)))
 
 
 def indexes_of(scenario: Scenario, details: Mapping[str, str]) -> tuple[int, ...] | None:

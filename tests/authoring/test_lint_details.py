@@ -51,8 +51,8 @@ def test_a_text_that_fits_only_as_written_is_fl404(tmp_path: Path, principle_ids
 
 def test_a_timer_that_is_too_short_with_long_details_is_fl404(tmp_path: Path,
                                                               principle_ids: tuple[str, ...]) -> None:
-    long_names = BASE.replace("{name: Ana Ruiz, first: Ana}",
-                              "{name: Ana Ruiz, first: Anastasia-Maximiliana-Bartholomea-Wolfeschlegel}")
+    long_names = BASE.replace("{name: Tom Berg, first: Tom}",
+                              "{name: Tom Berg, first: Anastasia-Maximiliana-Bartholomea-Wolfeschlegel}")
     timed = long_names.replace("  open:\n", "  open:\n    time_limit: 9\n    timeout_choice: deflect\n")
     codes = [(f.code, f.line) for f in _findings(tmp_path, timed, principle_ids)]
     assert codes == [("FL404", 20)]

@@ -1,8 +1,9 @@
 """Rules for scenarios with ``details`` (surface facts varied per run, ``simulator.content.details``).
 
-* FL404: a text fits the play screen as written but not with the longest alternatives filled in
-  (the budgets of ``limits.text_budgets`` for the scenario's language), or a timed node's longest
-  filled text cannot be read in its time limit.
+* FL404: a text fits the play screen with every group's first alternative filled in (what the
+  other rules read, ``Context.scenario``) but not with the longest alternatives (the budgets of
+  ``limits.text_budgets`` for the scenario's language); or a timed node can be read in its time
+  limit with the first alternatives but not with the longest. (FL401 and FL301 report the first.)
 * FL706: a value of a detail is written out literally in a text, so a run that picks another
   alternative contradicts itself ("{amount}" in one line, "£42.50" in the next).
 * FL705 also covers the alternatives: a character the game's fonts cannot draw in a value.
@@ -16,7 +17,7 @@ from collections.abc import Iterator, Mapping
 
 from simulator.authoring.limits import reading_seconds, text_budgets
 from simulator.authoring.lint import Context, Finding
-from simulator.content.details import alternatives, placeholders, player_texts
+from simulator.content.details import alternatives, has_placeholders, placeholders, player_texts
 from simulator.content.models import Node
 
 # Values too common to be a fact of the call: a pronoun group's "she" is written out everywhere.
@@ -43,31 +44,34 @@ def _shown(chosen: Mapping[str, str]) -> str:
 
 def filled_budgets(ctx: Context) -> Iterator[Finding]:
     """FL404 for texts over their budget and timed nodes over their time with the longest details."""
-    groups = alternatives(ctx.scenario)
+    groups = alternatives(ctx.written)
     if not groups:
         return
     budgets = text_budgets(ctx.language)
-    for kind, path, text in player_texts(ctx.scenario):
+    first = {path: text for _, path, text in player_texts(ctx.scenario)}
+    for kind, path, text in player_texts(ctx.written):
         budget = budgets.get(kind)
-        if budget is None or len(text) > budget:  # over budget as written: FL401 says so already
+        if budget is None or not placeholders(text) or len(first[path]) > budget:  # FL401 says so
             continue
         length, chosen = _longest(text, groups)
         if length > budget:
             yield ctx.finding("FL404", path, f"with the longest details filled in ({_shown(chosen)}) this {kind} is "
                               f"{length} characters; at the largest text size only {budget} fit on the play screen",
                               f"cut {length - budget} characters from the text or shorten those alternatives")
-    for node_id, node in ctx.scenario.nodes.items():
+    for node_id, node in ctx.written.nodes.items():
         yield from _filled_timer(ctx, node_id, node, groups)
 
 
 def _filled_timer(ctx: Context, node_id: str, node: Node,
                   groups: Mapping[str, tuple[dict[str, str], ...]]) -> Iterator[Finding]:
-    if node.time_limit is None or node.timeout_choice is None:
+    if node.time_limit is None or node.timeout_choice is None or not has_placeholders(node):
+        return
+    shown = ctx.scenario.nodes[node_id]  # with the first alternatives: FL301 times it
+    written = max((len(v.text) for v in shown.line), default=0) + len(shown.narration or "") + \
+        sum(len(choice.text) for choice in shown.choices)
+    if node.time_limit < reading_seconds(written, ctx.language):
         return
     texts = [node.narration or "", *(choice.text for choice in node.choices)]
-    written = max((len(v.text) for v in node.line), default=0) + sum(len(t) for t in texts)
-    if node.time_limit < reading_seconds(written, ctx.language):
-        return  # too short as written: FL301 says so already
     line = max((_longest(v.text, groups)[0] for v in node.line), default=0)
     characters = line + sum(_longest(t, groups)[0] for t in texts)
     needed = reading_seconds(characters, ctx.language)
@@ -87,7 +91,7 @@ def _is_fact(value: str) -> bool:
 def written_out(ctx: Context) -> Iterator[Finding]:
     """FL706: a detail's value written literally in a text (the facts disagree in other runs)."""
     facts: dict[str, list[tuple[str, str]]] = {}  # value -> (placeholder, group) it belongs to
-    for group, choices in alternatives(ctx.scenario).items():
+    for group, choices in alternatives(ctx.written).items():
         for alternative in choices:
             for name, value in alternative.items():
                 if _is_fact(value):
@@ -95,8 +99,8 @@ def written_out(ctx: Context) -> Iterator[Finding]:
     if not facts:
         return
     pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in sorted(facts, key=len, reverse=True)))
-    texts = [("title", ("title",), ctx.scenario.title), ("summary", ("summary",), ctx.scenario.summary),
-             *player_texts(ctx.scenario)]
+    texts = [("title", ("title",), ctx.written.title), ("summary", ("summary",), ctx.written.summary),
+             *player_texts(ctx.written)]
     for kind, path, text in texts:
         for value in dict.fromkeys(match.group(0) for match in pattern.finditer(text)):
             name, group = facts[value][0]
@@ -107,11 +111,11 @@ def written_out(ctx: Context) -> Iterator[Finding]:
 
 def undrawable_values(ctx: Context) -> Iterator[Finding]:
     """FL705 for the alternatives of ``details`` (the texts themselves are checked in ``traps``)."""
-    if not ctx.scenario.details:
+    if not ctx.written.details:
         return
     from simulator.authoring.glyphs import missing_characters
 
-    values = [(("details", group, index), value) for group, choices in alternatives(ctx.scenario).items()
+    values = [(("details", group, index), value) for group, choices in alternatives(ctx.written).items()
               for index, alternative in enumerate(choices) for value in alternative.values()]
     missing = missing_characters("".join(value for _, value in values))
     for path, value in values:
