@@ -17,6 +17,7 @@ import pytest
 
 from scoring.catalog import Catalog
 from scoring.scorer import grade_step, score_run
+from simulator.authoring.lint_rules.details import fact_pattern
 from simulator.content.details import PLACEHOLDER, alternatives
 from simulator.content.loader import LoadedScenario, load_scenario
 from simulator.content.models import Scenario
@@ -95,8 +96,7 @@ def _check_consistent_runs(loaded: LoadedScenario, catalog: Catalog, seeds: int)
             for value in values:
                 if value in details.values():
                     continue  # also this run's value of another placeholder: not a contradiction
-                pattern = rf"(?<!\w){re.escape(value)}(?!\w)"
-                assert not re.search(pattern, joined), \
+                assert not re.search(fact_pattern(value), joined), \
                     f"seed {seed}: '{value}' (another value of {{{name}}}) appears in a run with {details}"
         for name, value in details.items():
             seen.setdefault(name, set()).add(value)

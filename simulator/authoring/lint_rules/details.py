@@ -88,6 +88,12 @@ def _is_fact(value: str) -> bool:
     return len(value) >= 3 and any(ch.isupper() for ch in value) and value.lower() not in COMMON_WORDS
 
 
+def fact_pattern(value: str) -> str:
+    """A regular expression for ``value`` as a whole word or number: '£12' is not in '£12.60', 'Tom'
+    is not in 'Tomasz', '4471' is not in '14471'."""
+    return rf"(?<!\w)(?<!\d[.,]){re.escape(value)}(?!\w)(?![.,]\d)"
+
+
 def written_out(ctx: Context) -> Iterator[Finding]:
     """FL706: a detail's value written literally in a text (the facts disagree in other runs)."""
     facts: dict[str, list[tuple[str, str]]] = {}  # value -> (placeholder, group) it belongs to
@@ -98,7 +104,7 @@ def written_out(ctx: Context) -> Iterator[Finding]:
                     facts.setdefault(value, []).append((name, group))
     if not facts:
         return
-    pattern = re.compile("|".join(rf"(?<!\w){re.escape(v)}(?!\w)" for v in sorted(facts, key=len, reverse=True)))
+    pattern = re.compile("|".join(fact_pattern(v) for v in sorted(facts, key=len, reverse=True)))
     texts = [("title", ("title",), ctx.written.title), ("summary", ("summary",), ctx.written.summary),
              *player_texts(ctx.written)]
     for kind, path, text in texts:
