@@ -32,7 +32,7 @@ from datetime import date
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints
+from pydantic import BaseModel, ConfigDict, StringConstraints
 
 from scoring.rules import band_for
 from simulator.content.curriculum import BANDS, PASS_MODES
@@ -63,14 +63,14 @@ class Workshop(BaseModel):
 
     code: Annotated[str, StringConstraints(min_length=1, max_length=60)]
     learners: tuple[Annotated[str, StringConstraints(min_length=1, max_length=60)], ...] = ()
-    assignments: tuple[Assignment, ...] = Field(min_length=1)
+    assignments: tuple[Assignment, ...]
 
 
 class Assignments(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     schema_version: Literal[1]
-    workshops: tuple[Workshop, ...] = Field(min_length=1)
+    workshops: tuple[Workshop, ...]
 
 
 def _key(code: str) -> str:
@@ -83,8 +83,13 @@ def load_assignments(path: Path, known_ids: Collection[str] | None = None) -> As
     """See the module doc; every problem is located in the file."""
     assignments, document = load_model_file(path, Assignments, "an assignments")
     problems = []
+    if not assignments.workshops:
+        problems.append(document.problem(("workshops",), "no workshop is listed", "add one: '- code: ...'"))
     seen: set[str] = set()
     for w_index, workshop in enumerate(assignments.workshops):
+        if not workshop.assignments:
+            problems.append(document.problem(("workshops", w_index, "assignments"), "no assignment is listed",
+                                             "add one: '- scenario: ID' and 'due: YYYY-MM-DD'"))
         if _key(workshop.code) in seen:
             problems.append(document.problem(("workshops", w_index, "code"),
                                              f"workshop '{workshop.code}' is listed twice",
