@@ -27,7 +27,7 @@ from typing import Any
 from benchmarks.common import Context, Figure
 
 # Benchmark modules in the order they run (cheap and in-process first).
-MODULES = ("loading", "engine", "explore", "bots", "commands", "results", "startup", "frames", "idle",
+MODULES = ("loading", "engine", "explore", "bots", "commands", "results", "startup", "frames", "input", "idle",
            "memory", "matching")
 
 
