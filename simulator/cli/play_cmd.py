@@ -31,7 +31,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true",
                         help="with --text: speak JSON lines on stdout and read option ids on stdin "
                         "(for bots and other front ends; see docs/json-protocol.md); implies --text")
-    parser.add_argument("--seed", default="0", help="seed for the order of options (default 0)")
+    parser.add_argument("--seed", default="0",
+                        help="seed for the order of options and the scenario's details (default 0)")
     parser.add_argument("--mode", choices=("coach", "assessment", "certification"), default=None,
                         help="coach: feedback after every choice; assessment: only at the end; "
                         "certification: an assessment that counts for readiness, with a capped number of "

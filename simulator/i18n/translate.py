@@ -29,6 +29,7 @@ from simulator.content.problems import ContentError, Problem
 from simulator.content.yaml_reader import YamlDocument
 from simulator.i18n.files import EntryMeta, Status, TranslationMeta, dump_translated, read_translated
 from simulator.i18n.ids import get_at, set_at
+from simulator.i18n.placeholders import placeholder_problems
 from simulator.i18n.sources import Source, entries_of, load_source, validate_as
 from simulator.i18n.structure import structure_problems
 
@@ -105,6 +106,7 @@ def check_translation(path: Path, source_path: Path, catalog_ids: Collection[str
     entries = entries_of(source.kind, model, document.data)
     texts = {entry.id: entry.text for entry in entries}
     problems = structure_problems(source.model, source.entries, model, entries, document)
+    problems += placeholder_problems(source.entries, entries, document)  # details' {placeholders} kept
     return TranslationCheck(Path(path), source, meta, document, model, texts, tuple(problems))
 
 
