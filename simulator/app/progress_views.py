@@ -47,7 +47,7 @@ def stage_line(progress: LearnerProgress, stage: dict[str, Any], named: bool = T
     done, need = len(stage["passed"]), stage["need"]
     name = f"{stage['name']}: " if named else ""
     if stage["met"]:
-        return f"{name}met on {day_text(stage['met_on'])} ({done} passed, {need} needed)"
+        return f"{name}{'met' if named else 'Met'} on {day_text(stage['met_on'])} ({done} passed, {need} needed)"
     missing = [_title(progress, sid) for sid in stage["missing"]]
     still = need - done
     which = ", ".join(missing)

@@ -109,7 +109,7 @@ def leave_debrief(app: App) -> None:
 
 
 def stage_lines(app: App) -> list[str]:
-    return [t for t in texts(app) if re.search(r"passed|met on", t)]
+    return [t for t in texts(app) if re.search(r"passed|Met on", t)]
 
 
 def test_a_learner_goes_from_nothing_to_ready_for_calls(home: Path, onboarding_pack: Path, store_log: RunLog,
@@ -134,7 +134,7 @@ def test_a_learner_goes_from_nothing_to_ready_for_calls(home: Path, onboarding_p
     leave_debrief(app)
     today = datetime.now(UTC).astimezone().date()
     day = f"{today.day} {today.strftime('%b %Y')}"
-    assert stage_lines(app)[0].startswith(f"met on {day}")
+    assert stage_lines(app)[0].startswith(f"Met on {day}")
 
     set_mode(app, "certification")
     play(app, "call-c", "worst")  # a failed attempt: counts for nothing, uses one of two attempts
