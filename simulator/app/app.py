@@ -172,8 +172,18 @@ class App:
             if event.key == pygame.K_F5:
                 self.reload_scenarios()
                 return
+            if self._read_aloud_key(event):
+                return
         if self.top is not None:
             self.top.handle(event)
+
+    def _read_aloud_key(self, event: pygame.event.Event) -> bool:
+        """Self-voicing's key: V reads the screen again (Alt+V where the screen takes typing)."""
+        typing = bool(getattr(self.top, "taking_text", False))
+        if event.key != pygame.K_v or not self.ctx.settings.self_voicing or typing != bool(event.mod & pygame.KMOD_ALT):
+            return False
+        self.services.self_voicing.read(self.top)
+        return True
 
     def frame(self, events: Iterable[pygame.event.Event], dt: float) -> None:
         """One loop iteration: handle ``events``, advance ``dt`` seconds, draw, flip."""
@@ -185,6 +195,7 @@ class App:
             return
         self.ctx.age_notices(dt)
         self.top.update(dt)
+        self.services.update(self.top)
         started = time.perf_counter()
         self.draw(self.surface)
         self.frame_times.append(time.perf_counter() - started)

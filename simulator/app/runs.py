@@ -6,7 +6,8 @@ Contract: ``Run`` describes one attempt (id, start time, mode, whether it is rec
 - ``start(entry)`` / ``restore(entry, snapshot)`` build sessions from library entries (``restore``
   raises SnapshotError); ``resume(data)`` turns a resume save into a ``Resumed`` game or None (with
   a notice; a save that cannot be restored is cleared);
-- ``save_progress(session, entry, run)`` writes the resume file after every choice and, at the
+- ``save_progress(session, entry, run)`` writes the resume file after every choice (with the
+  learner's open answers, ``typed``, kept in the run record's transcript steps too) and, at the
   ending, records the run *before* clearing the resume file, so a game killed before the debrief
   loses nothing;
 - ``record(session, run, report)`` saves a finished or abandoned run once (never raises for store
@@ -56,6 +57,7 @@ class Run:
     started_at: datetime = field(default_factory=_now)
     recorded: bool = False
     best_before: Any = None  # the player's best run before this one (read just before recording)
+    typed: dict[int, str] = field(default_factory=dict)  # open answers: step index -> the learner's words
 
 
 @dataclass(frozen=True)
@@ -107,7 +109,7 @@ class RunService:
                 clear_resume(ctx.resume_file)
             return None
         mode = str(data["mode"]) if data.get("mode") in MODES else ctx.settings.mode
-        return Resumed(session, entry, Run(mode))
+        return Resumed(session, entry, Run(mode, typed=typed_words(data.get("typed"))))
 
     # --- scores and records --------------------------------------------------------------------
     def score(self, session: PlaySession) -> Report:
@@ -131,6 +133,8 @@ class RunService:
             run_id=run.run_id, player=profile.name or "Player", team=profile.team, workshop=profile.workshop,
             content_hash=session.owner.content_hash, mode=run.mode, started_at=run.started_at, ended_at=_now(),
             report=report, transcript=session.transcript, seed=session.seed)
+        if run.typed:
+            record = with_typed_words(record, run.typed)
         run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
         problem = ctx.run_log.save_run(record)
         run.recorded = True
@@ -159,6 +163,7 @@ class RunService:
             "scenario_id": session.owner.scenario.id, "title": session.owner.scenario.title,
             "path": str(entry.path), "mode": run.mode, "player": ctx.settings.profile.name,
             "started_at": run.started_at.isoformat(), "snapshot": session.snapshot(),
+            "typed": {str(index): words for index, words in run.typed.items()},
         })
 
     def abandon(self, session: PlaySession, run: Run) -> None:
@@ -167,3 +172,24 @@ class RunService:
         if self.ctx.resume_file is not None:
             clear_resume(self.ctx.resume_file)
         session.close()
+
+
+MAX_TYPED = 400  # an answer box holds at most this many characters
+
+
+def typed_words(raw: Any) -> dict[int, str]:
+    """The open answers kept in a resume save (``{"0": "words", ...}``); anything malformed is dropped."""
+    if not isinstance(raw, dict):
+        return {}
+    return {int(k): v[:MAX_TYPED] for k, v in raw.items()
+            if isinstance(k, str) and k.isdigit() and len(k) < 5 and isinstance(v, str) and v}
+
+
+def with_typed_words(record: Any, typed: dict[int, str]) -> Any:
+    """The record with each transcript step that had an open answer carrying it as ``typed``
+    (an extra key: every other key of a step is unchanged)."""
+    from dataclasses import replace
+
+    steps = tuple({**step, "typed": typed[step["index"]]} if step.get("index") in typed else step
+                  for step in record.transcript)
+    return replace(record, transcript=steps)

@@ -51,7 +51,7 @@ class Settings:
     mode: str = "coach"
     fullscreen: bool = False
     open_answers: bool = False  # type what you would say before seeing the options
-    voice: bool = True  # the customer's lines spoken (when a speech engine is installed)
+    voice: bool = False  # the customer's lines spoken (opt-in: a room of trainees; needs a speech engine)
     voice_volume: str = "medium"
     voice_speed: str = "normal"
     self_voicing: bool = False  # speak the screen title, the focused option and the coach card

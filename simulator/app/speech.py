@@ -6,7 +6,8 @@ it); ``problem(wait)`` says why there is no voice (None when there is one), wait
 ``wait`` seconds for the engine check (only at a screen change, never per frame).
 ``customer_line(scenario, speaker, text, mood, delay)`` queues a customer line when the voice
 setting is on (lines play one after another, none before ``delay`` seconds from now);
-``read_aloud(text)`` speaks for self-voicing, cutting any earlier reading. ``update()`` runs once
+``read_aloud(text)`` speaks for self-voicing, cutting any earlier reading (it waits while the
+customer speaks). ``update()`` runs once
 per frame: it plays what has finished rendering and never blocks. ``speaking`` is True while a
 line waits or plays (the play screen then asks for frames). ``silence()`` drops everything.
 
@@ -98,6 +99,14 @@ def language_variants(languages: Sequence[str], language: str) -> list[str]:
 
 
 @dataclass
+class _Request:
+    text: str
+    channel: int
+    not_before: float
+    how: dict[str, Any]
+
+
+@dataclass
 class _Line:
     path: Path
     channel: int
@@ -114,7 +123,8 @@ class Speech:
         self._voice: Voice | None = None
         self._starting: threading.Thread | None = None
         self._ready = threading.Event()
-        self._lines: list[_Line] = []
+        self._requests: list[_Request] = []  # asked for, not yet given to the engine
+        self._lines: list[_Line] = []  # rendering or rendered, not yet played
         self._voices: dict[str, dict[str, SpeakerVoice]] = {}
         self.spoken: list[str] = []  # every text queued (tests read it)
 
@@ -153,7 +163,7 @@ class Speech:
 
     @property
     def speaking(self) -> bool:
-        return bool(self._lines) or self.mixer.busy(CUSTOMER) or self.mixer.busy(READER)
+        return bool(self._requests or self._lines) or self.mixer.busy(CUSTOMER) or self.mixer.busy(READER)
 
     # --- speaking ----------------------------------------------------------------------------------
     def voice_for(self, scenario: Scenario, speaker: str) -> SpeakerVoice:
@@ -175,30 +185,45 @@ class Speech:
     def read_aloud(self, text: str) -> bool:
         """Self-voicing: speak ``text`` now in a neutral voice, cutting the previous reading."""
         self._lines = [line for line in self._lines if line.channel != READER]
+        self._requests = [r for r in self._requests if r.channel != READER]
         self.mixer.stop(READER)
         return self._queue(text, READER, 0.0, mood=50, language="en-gb", gender=None)
 
     def _queue(self, text: str, channel: int, delay: float, **how: Any) -> bool:
+        """Ask for ``text`` to be spoken; rendered as soon as the engine is ready (it may still be
+        starting). False when it never will be (no engine, or nothing to say)."""
         self.start()
-        engine = self.voice
-        if engine is None or not text.strip():
-            return False
-        speed, volume = self.ctx.settings.voice_levels()
-        path = engine.render(text, speed=speed, volume=volume, **how)
-        if path is None:
+        if not text.strip() or (self._ready.is_set() and self.voice is None):
             return False
         now = time.monotonic()
-        self._lines.append(_Line(path, channel, now + delay, now + delay + GIVE_UP_SECONDS))
+        self._requests.append(_Request(text, channel, now + delay, how))
         self.spoken.append(text)
         return True
+
+    def _render_requests(self, engine: Voice) -> None:
+        speed, volume = self.ctx.settings.voice_levels()
+        for request in self._requests:
+            path = engine.render(request.text, speed=speed, volume=volume, **request.how)
+            if path is not None:
+                self._lines.append(_Line(path, request.channel, request.not_before,
+                                         max(time.monotonic(), request.not_before) + GIVE_UP_SECONDS))
+        self._requests = []
 
     def update(self) -> None:
         """Per frame: play lines whose audio is ready, in order per channel. Never waits."""
         engine = self.voice
-        if engine is None or not self._lines:
+        if engine is None:
+            if self._ready.is_set():
+                self._requests = []  # no engine after all: the lines stay as text
+            return
+        if self._requests:
+            self._render_requests(engine)
+        if not self._lines:
             return
         engine.update()
         now, waiting, blocked = time.monotonic(), [], set()
+        if self.mixer.busy(CUSTOMER) or any(line.channel == CUSTOMER for line in self._lines):
+            blocked.add(READER)  # a reading waits for the customer to finish, never talks over them
         for line in self._lines:
             if line.channel in blocked or now < line.not_before or self.mixer.busy(line.channel):
                 blocked.add(line.channel)
@@ -212,6 +237,6 @@ class Speech:
         self._lines = waiting
 
     def silence(self) -> None:
-        self._lines = []
+        self._lines, self._requests = [], []
         self.mixer.stop(CUSTOMER)
         self.mixer.stop(READER)

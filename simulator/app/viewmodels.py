@@ -218,6 +218,7 @@ class DecisionView:
     better_feedback: str | None
     severity: str = "best"
     critical: bool = False
+    typed: str = ""  # open answers: what the learner wrote before confirming an option
 
 
 @dataclass(frozen=True)
@@ -252,7 +253,9 @@ def score_rule(report: Report) -> str:
     return rule + (f"; capped because {' and '.join(report.caps)}" if report.caps else "")
 
 
-def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
+def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, str] | None = None) -> DebriefView:
+    """``typed`` (open answers): step index -> the learner's own words, shown beside the option."""
+    typed = typed or {}
     best_scores = previous.principle_scores if previous else {}
     bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id), p.explanation)
                  for p in report.principles)
@@ -265,7 +268,7 @@ def debrief_view(report: Report, previous: ScoredRun | None) -> DebriefView:
         DecisionView(d.step, d.prompt, d.choice_text, d.feedback, d.was_best, d.timed_out,
                      f"{d.net - d.worst_net} of {d.best_net - d.worst_net} points",
                      tuple(notes_by_step.get(d.step, ())), d.better_text, d.better_feedback,
-                     d.severity, d.critical)
+                     d.severity, d.critical, typed.get(d.step, ""))
         for d in report.decisions)
     return DebriefView(
         report.scenario_title, OUTCOME_LABELS.get(report.outcome or "", "Unfinished"),

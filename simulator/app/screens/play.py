@@ -6,24 +6,36 @@ time runs out. After every choice the game is saved for resuming; in coach mode 
 follows. Esc pauses; the pause menu's answer comes back to ``after_pause``. F5 (handled by the
 app) calls ``on_reload`` to move onto the edited scenario. Runs are saved and recorded by the app's
 run service (``app.services.runs``), never here.
+
+Open answers (setting "Answer in your own words", issue #16; ``simulator.app.open_answer``): each
+decision first shows a text box instead of the options (Enter submits; Down or Tab then Enter: "I'd
+rather pick from the list"); then the options come back with the closest one focused and marked
+("Did you mean...?" with its confidence) or "I didn't catch that". The timer keeps running while
+the learner types. What they typed is kept in ``run.typed`` (step index -> words) for the resume
+save, the run record and the debrief. Sound (``simulator.app.call_audio``): ring, voiced lines,
+hold music, the click at the end; none of it blocks the loop.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pygame
 
+from simulator.app.call_audio import CallAudio
+from simulator.app.open_answer import ESCAPE, PROMPT, SUGGEST, TYPING, OpenAnswer
 from simulator.app.portrait import Portrait
 from simulator.app.runs import Run
 from simulator.app.screens.base import Screen
 from simulator.app.screens.common import MARGIN, draw_header, draw_hint, header_height, hint_height
 from simulator.app.viewmodels import PlayView, agent_entry, beat_entries, history, play_view
+from simulator.app.widgets.answer_box import AnswerBox
 from simulator.app.widgets.chatlog import ChatLog
-from simulator.app.widgets.draw import focus_ring, panel
+from simulator.app.widgets.draw import panel
 from simulator.app.widgets.meter import Meter
-from simulator.app.widgets.rows import ButtonRow, Row
+from simulator.app.widgets.option_row import OptionRow
+from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 from simulator.app.widgets.scrolllist import ScrollList
 
 if TYPE_CHECKING:
@@ -34,47 +46,9 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 HINT = "1-9, or Up/Down and Enter: answer   PageUp/PageDown: scroll the chat   Esc: pause"
+TYPING_HINT = "Type your answer, Enter: submit   Down: pick from the list instead   Esc: pause"
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
-
-
-class OptionRow(Row):
-    """One answer: its number in a box and the text. Shows nothing about how it grades."""
-
-    focusable = True
-
-    def __init__(self, screen: PlayScreen, number: int, text: str, available: bool, note: str):
-        self.screen, self.number, self.text, self.available, self.note = screen, number, text, available, note
-        self.key = f"option-{number}"
-        self.surfaces: list[pygame.Surface] = []
-        self.badge: pygame.Surface | None = None
-
-    def layout(self, ctx: Any, width: int) -> int:
-        theme = ctx.theme
-        self.badge = ctx.text.render(str(self.number), "h2", theme.accent_text)
-        inner = width - self.badge.get_width() - 60
-        color = theme.button_text if self.available else theme.disabled
-        self.surfaces = [ctx.text.render(self.text, "body", color, inner)]
-        if self.note:
-            self.surfaces.append(ctx.text.render(self.note, "small", theme.disabled, inner))
-        return max(self.badge.get_height() + 12, sum(s.get_height() + 4 for s in self.surfaces)) + 20
-
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
-        theme = ctx.theme
-        panel(surface, rect, theme.button, theme.focus if focused else theme.panel_border, 2)
-        if focused:
-            focus_ring(surface, rect, theme.focus, theme.focus_width)
-        assert self.badge is not None
-        badge = pygame.Rect(rect.left + 10, rect.top + 10, self.badge.get_width() + 20, self.badge.get_height() + 8)
-        pygame.draw.rect(surface, theme.accent if self.available else theme.disabled, badge, border_radius=6)
-        surface.blit(self.badge, self.badge.get_rect(center=badge.center))
-        y = rect.top + 10
-        for text in self.surfaces:
-            surface.blit(text, (badge.right + 16, y))
-            y += text.get_height() + 4
-
-    def activate(self) -> None:
-        self.screen.choose(self.number)
 
 
 class PlayScreen(Screen):
@@ -89,6 +63,8 @@ class PlayScreen(Screen):
         self.elapsed = 0.0
         self.portrait = Portrait(session.owner.scenario.customer.name, None)
         self.view: PlayView = play_view(session, self.ctx.settings.timer_factor())
+        self.answer: OpenAnswer | None = None  # open answers mode, set up in on_enter
+        self.audio = CallAudio(app.services, self.ctx, session)
 
     def on_enter(self) -> None:
         self.portrait = self._portrait()
@@ -99,7 +75,13 @@ class PlayScreen(Screen):
             self.chat.append(entries[-1], typed=True)
         else:
             self.chat.set_entries(entries)
+        if self.ctx.settings.open_answers and not self.session.finished:
+            self.answer = OpenAnswer(self.session.owner.scenario)
         self.refresh()
+        self.audio.begin(fresh=not self.session.transcript)
+
+    def on_exit(self) -> None:
+        self.audio.end()
 
     def _portrait(self) -> Portrait:
         customer = self.session.owner.scenario.customer
@@ -117,7 +99,16 @@ class PlayScreen(Screen):
 
     @property
     def animating(self) -> bool:
-        return self.chat.is_typing or self.timer_running
+        return self.chat.is_typing or self.timer_running or self.audio.busy
+
+    @property
+    def taking_text(self) -> bool:
+        """The answer box has the keyboard (the app then leaves letter keys alone)."""
+        return self.answer is not None and self.answer.phase == TYPING and not self.session.finished
+
+    def spoken_title(self) -> str:
+        where = "The conversation ended" if self.session.finished else f"Decision {self.view.decision}"
+        return f"{self.session.owner.scenario.title}. {where}"
 
     @property
     def busy(self) -> bool:
@@ -134,9 +125,43 @@ class PlayScreen(Screen):
         if self.session.finished:
             rows: list[Row] = [ButtonRow("See your debrief", self.to_debrief, key="debrief", primary=True,
                                          detail=f"The conversation ended: {self.view.ending_title}")]
+        elif self.taking_text:
+            rows = [AnswerBox(PROMPT, self.submit_answer, self.relayout_options),
+                    ButtonRow(ESCAPE, self.pick_from_list, key="pick-from-list")]
         else:
-            rows = [OptionRow(self, o.number, o.text, o.available, o.note) for o in self.view.options]
-        self.options.set_rows(rows)
+            rows = self.option_rows()
+        self.options.set_rows(rows, focus_key=self.first_focus())
+        self.layout(self.size)
+
+    def option_rows(self) -> list[Row]:
+        suggested = self.answer.suggestion.number if self.answer and self.answer.suggestion else None
+        rows: list[Row] = []
+        if self.answer is not None and self.answer.phase == SUGGEST:
+            wrote, verdict = self.answer.heading()
+            rows += [TextRow(wrote, role="small", color="muted", gap=2),
+                     TextRow(verdict, role="body", color="good" if suggested else "bad", gap=2)]
+        return rows + [OptionRow(self.choose, o.number, o.text, o.available, o.note, o.number == suggested)
+                       for o in self.view.options]
+
+    def first_focus(self) -> str | None:
+        if self.taking_text:
+            return "answer"
+        suggestion = self.answer.suggestion if self.answer else None
+        return f"option-{suggestion.number}" if suggestion and suggestion.number else None
+
+    # --- open answers ------------------------------------------------------------------------
+    def submit_answer(self, text: str) -> None:
+        assert self.answer is not None
+        self.answer.submit(self.session.node_id, text, self.session.choices())
+        self.refresh()
+
+    def pick_from_list(self) -> None:
+        if self.answer is not None:
+            self.answer.skip()
+        self.refresh()
+
+    def relayout_options(self) -> None:
+        """The answer box grew or shrank while typing: lay the bottom area out again."""
         self.layout(self.size)
 
     def choose(self, number: int) -> None:
@@ -148,9 +173,16 @@ class PlayScreen(Screen):
         if not option.available:
             self.ctx.notify("That option is not available right now.")
             return
+        self.keep_words()
         self.after_step(self.session.choose_number(number, seconds=round(self.elapsed, 3)))
 
+    def keep_words(self) -> None:
+        """Remember what the learner typed for the decision being made now."""
+        if self.answer is not None and self.answer.words:
+            self.run.typed[len(self.session.transcript)] = self.answer.words
+
     def time_out(self) -> None:
+        self.keep_words()
         self.after_step(self.session.time_out(seconds=round(self.elapsed, 3)))
 
     def after_step(self, step: Step) -> None:
@@ -161,7 +193,10 @@ class PlayScreen(Screen):
             self.chat.append(entry, typed=not self.ctx.settings.reduced_motion)
         self.elapsed = 0.0
         self.app.services.runs.save_progress(self.session, self.entry, self.run)
+        if self.answer is not None:
+            self.answer.reset()
         self.refresh()
+        self.audio.after_step(node.choice(step.choice_id).text)
         if self.run.mode == "coach":
             from scoring.scorer import grade_step
             from simulator.app.viewmodels import feedback_view
@@ -220,6 +255,9 @@ class PlayScreen(Screen):
             self.ctx.notify("Scenario reloaded; you are still at the same moment.")
         self.session.close()
         self.session, self.entry = session, entry
+        self.audio.session = session
+        if self.answer is not None:
+            self.answer = OpenAnswer(session.owner.scenario)
         self.portrait = self._portrait()
         self.chat.set_entries(history(session))
         self.elapsed = 0.0
@@ -227,11 +265,13 @@ class PlayScreen(Screen):
 
     # --- input and time ----------------------------------------------------------------------
     def handle(self, event: pygame.event.Event) -> None:
+        if self.taking_text and self._to_answer_box(event):
+            return
         if event.type == pygame.KEYDOWN:
             if event.key == pygame.K_ESCAPE:
                 self.pause()
                 return
-            if event.key in NUMBER_KEYS and not self.session.finished:
+            if event.key in NUMBER_KEYS and not self.session.finished and not self.taking_text:
                 self.chat.finish_typing()
                 self.choose(NUMBER_KEYS[event.key])
                 return
@@ -242,8 +282,15 @@ class PlayScreen(Screen):
             return
         self.options.handle(event)
 
+    def _to_answer_box(self, event: pygame.event.Event) -> bool:
+        """Typing reaches the answer box wherever the mouse has moved the focus."""
+        typing = event.type == pygame.TEXTINPUT or (event.type == pygame.KEYDOWN and event.key == pygame.K_BACKSPACE)
+        box = self.options.rows[0] if self.options.rows else None
+        return typing and isinstance(box, AnswerBox) and box.handle(event)
+
     def update(self, dt: float) -> None:
         self.chat.update(dt)
+        self.audio.update()
         if self.timer_running and not self.chat.is_typing:
             self.elapsed += dt
             if self.view.time_limit is not None and self.elapsed >= self.view.time_limit:
@@ -254,7 +301,7 @@ class PlayScreen(Screen):
         super().layout(size)
         ctx, text = self.ctx, self.ctx.text
         top = header_height(ctx) + 12
-        bottom = size[1] - hint_height(ctx, HINT, size[0]) - 12
+        bottom = size[1] - hint_height(ctx, TYPING_HINT if self.taking_text else HINT, size[0]) - 12
         side = max(250, min(360, size[0] * 27 // 100))
         self.side = pygame.Rect(MARGIN // 2, top, side, bottom - top)
         inner = side - 28
@@ -307,7 +354,7 @@ class PlayScreen(Screen):
             meter.draw(surface, (x, y), self.side.width - 28, ctx)
             y += (meter.label.get_height() if meter.label else 0) + 6 + 16 + 12
         panel(surface, self.chat.rect, theme.panel, theme.panel_border, 2)
-        draw_hint(surface, ctx, HINT)
+        draw_hint(surface, ctx, TYPING_HINT if self.taking_text else HINT)
         return surface
 
     def draw(self, surface: pygame.Surface) -> None:

@@ -24,6 +24,7 @@ SCREENS: dict[str, str] = {
     "already-open": "simulator.app.screens.already_open:AlreadyOpenScreen",
     "player": "simulator.app.screens.player:PlayerScreen",
     "settings": "simulator.app.screens.settings_screen:SettingsScreen",
+    "sound-settings": "simulator.app.screens.sound_settings:SoundSettingsScreen",
     "picker": "simulator.app.screens.picker:PickerScreen",
     "play": "simulator.app.screens.play:PlayScreen",
     "pause": "simulator.app.screens.pause:PauseScreen",

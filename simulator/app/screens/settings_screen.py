@@ -8,6 +8,7 @@ from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES, TIMER_LABELS
 from simulator.app.theme import TEXT_SIZE_LABELS, THEME_LABELS
 from simulator.app.widgets.rows import ButtonRow, ChoiceRow, TextRow
+from simulator.app.widgets.sound_rows import open_answer_rows
 
 if TYPE_CHECKING:
     from simulator.app.app import App
@@ -42,6 +43,7 @@ class SettingsScreen(ListScreen):
             TextRow("Coach: a feedback card after every choice. Assessment: feedback only in the debrief. "
                     "Certification: an assessment that counts for readiness, with a few attempts per call "
                     "and no retries.", role="small", color="muted"),
+            *open_answer_rows(lambda: self.app.push("sound-settings")),
             ChoiceRow("Fullscreen (F11)", ON_OFF, "on" if s.fullscreen else "off",
                       lambda v: self.app.set_fullscreen(v == "on"), key="fullscreen"),
             ButtonRow("Back", self.dismiss, key="back"),

@@ -3,7 +3,8 @@
 * ``ButtonBarRow``: several buttons side by side in one row (Left/Right pick, Enter presses).
 * ``PrincipleRow``: a principle's name and number beside its bar (this run striped, the previous
   best outlined); Enter shows the sentence that explains the number.
-* ``WorkOnRow``: one decision where a better option was open: what was said, the better option, why.
+* ``WorkOnRow``: one decision where a better option was open: what was said, the better option, why
+  (open answers: first what the learner wrote in their own words).
 * ``DecisionStrip``: every decision as a numbered box marked best / miss / major miss; Left/Right
   pick one, whose quotes show below the strip; Enter retries from it.
 """
@@ -124,6 +125,9 @@ class WorkOnRow(Row):
         said = "time ran out" if v.timed_out else "you said"
         lines = [(f'{v.step + 1}. ({kind}) {said}: "{v.choice_text}"', theme.bad),
                  (f'Better: "{v.better_text}" {v.better_feedback or ""}', theme.good)]
+        if v.typed:  # open answers: their own words first, then the option they confirmed
+            lines[0] = (f'{v.step + 1}. ({kind}) you wrote: "{v.typed}"  and confirmed: "{v.choice_text}"',
+                        theme.bad)
         self.surfaces = [ctx.text.render(text, "small", color, inner) for text, color in lines]
         return sum(s.get_height() + 3 for s in self.surfaces) + PAD
 
@@ -168,6 +172,9 @@ class DecisionStrip(Row):
                            ctx.text.render(f'You said ({mark}): "{v.choice_text}"'
                                            + ("   Enter: retry from here" if self.can_retry else ""),
                                            "small", theme.text, width)]
+            if v.typed:  # open answers: their own words beside the option they confirmed (and the best)
+                best = f'   Best here: "{v.better_text}"' if v.better_text else "   (the best option here)"
+                self.detail.insert(1, ctx.text.render(f'You wrote: "{v.typed}"{best}', "small", theme.text, width))
         box = max([self.BOX] + [n.get_height() + 6 for n in self.numbers])
         return rows * (box + 6) + sum(s.get_height() + 3 for s in self.detail) + 4
 
