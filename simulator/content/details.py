@@ -25,6 +25,7 @@ Contract:
   same object when ``details`` is empty): node lines, narration, speakers, options, hints,
   feedback, ending titles and debriefs, and the customer's name and situation; ``fill_value``
   does the same for any part of a scenario (an ``Ending``, a ``Choice``...).
+* ``placeholders_in(value)``: the placeholders used anywhere in a node, an ending or a scenario.
 * ``player_texts(scenario)`` yields ``(kind, yaml path, text)`` for every text that is filled per
   run (``kind`` names its screen budget in ``simulator.authoring.limits.TEXT_BUDGETS`` where it has
   one), and ``UNFILLED_FIELDS`` the texts shown before a run picks its details.
@@ -151,6 +152,24 @@ def fill_value(value: Any, details: Mapping[str, str]) -> Any:
         filled = {key: fill_value(item, details) for key, item in value.items()}
         return value if all(filled[key] is value[key] for key in value) else filled
     return value
+
+
+def placeholders_in(value: Any) -> set[str]:
+    """Every placeholder written in the texts of ``value`` (a node, an ending, a whole scenario)."""
+    if isinstance(value, str):
+        return set(PLACEHOLDER.findall(value)) if "{" in value else set()
+    if isinstance(value, BaseModel):
+        items: Any = [getattr(value, name) for name in type(value).model_fields if name != "details"]
+    elif isinstance(value, dict):
+        items = value.values()
+    elif isinstance(value, tuple):
+        items = value
+    else:
+        return set()
+    found: set[str] = set()
+    for item in items:
+        found |= placeholders_in(item)
+    return found
 
 
 def player_texts(scenario: Scenario) -> Iterator[tuple[str, TextPath, str]]:

@@ -9,9 +9,12 @@ session's state values and is evaluated once per arrival (``NodePlan.open``); th
 guard reads that result (``PlaySession.is_open``), so transitions gates every move without
 evaluating a condition a second time. Sessions are models: ``start()`` adds one (``add_model``),
 ``PlaySession.close()`` removes it (``remove_model``); ``restore(snapshot)`` rebuilds one with
-``set_state``. A scenario with ``details`` fills them per run: ``variant(seed)`` gives the filled
-scenario and its node plans, made once per combination of alternatives and shared by the sessions
-that use it (the transitions machine is the same for all: only texts differ). Callbacks registered
+``set_state``. A scenario with ``details`` fills them per run (the transitions machine is the same
+for all runs: only texts differ): ``details_for_seed(seed)`` picks them, ``plan_for(node, details)``
+is a node's plan with them filled in, made once per combination of the values that node uses and
+shared by every session (so memory grows with the nodes' own combinations, not with the product of
+every group's alternatives), and ``filled(details)`` is the whole filled scenario for front ends
+(a few kept). Callbacks registered
 the documented transitions way (``on_enter_<node>`` on the machine, ``after_state_change``,
 transition callbacks) run on every move.
 """
@@ -25,7 +28,14 @@ from typing import Any, cast
 
 from transitions import EventData, Machine
 
-from simulator.content.details import choose_indexes, details_for, fill_scenario, indexes_of
+from simulator.content.details import (
+    choose_indexes,
+    details_for,
+    fill_scenario,
+    fill_value,
+    indexes_of,
+    placeholders_in,
+)
 from simulator.content.models import STATE_MAX, STATE_MIN, Scenario
 from simulator.engine.node_plan import NodePlan, trigger_name
 from simulator.engine.session import PlaySession, SnapshotError
@@ -34,8 +44,8 @@ from simulator.util import gc_paused
 
 Clock = Callable[[], float]
 SNAPSHOT_FORMAT = 1
-Variant = tuple[Scenario, Mapping[str, str], dict[str, NodePlan]]  # filled scenario, details, plans
 NO_DETAILS: Mapping[str, str] = MappingProxyType({})
+MAX_FILLED = 16  # whole filled scenarios kept (front ends ask for one per run; simulations never do)
 
 
 def _open_guard(position: int) -> Callable[[EventData], bool]:
@@ -55,32 +65,60 @@ class ScenarioMachine:
         self.scenario = scenario
         self.content_hash = content_hash
         self._plans: dict[str, NodePlan] = {}
-        self._variants: dict[tuple[int, ...], Variant] = {}
+        self._details: dict[tuple[int, ...], Mapping[str, str]] = {}  # alternative indexes -> details
+        self._names: dict[str, tuple[str, ...]] = {}  # node id -> the placeholders its texts use
+        self._filled_plans: dict[tuple[str, tuple[str, ...]], NodePlan] = {}
+        self._filled: dict[tuple[tuple[str, str], ...], Scenario] = {}
         with gc_paused():  # the build allocates ~10 objects per transition: 3x faster paused
             self.machine = self._build(scenario)
 
     def plan(self, node_id: str) -> NodePlan:
         """The precomputed lookups of one node as written (made on first visit, then shared by
-        sessions; a scenario with ``details`` plays filled copies: see ``variant``)."""
+        sessions; a scenario with ``details`` plays filled copies: see ``plan_for``)."""
         plan = self._plans.get(node_id)
         if plan is None:
             plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], node_id)
         return plan
 
-    def variant(self, seed: int | str, saved: Mapping[str, str] | None = None) -> Variant:
-        """The scenario a run with ``seed`` plays (its details filled in), those details and the
-        plans of its nodes. ``saved`` details (from a snapshot) are used when they still match the
-        scenario's alternatives; otherwise the seed picks them (``details.choose_indexes``)."""
+    def details_for_seed(self, seed: int | str, saved: Mapping[str, str] | None = None) -> Mapping[str, str]:
+        """The details a run with ``seed`` fills in (empty without ``details``). ``saved`` details
+        (from a snapshot) are kept when they still match the scenario's alternatives; otherwise the
+        seed picks them (``details.choose_indexes``)."""
         scenario = self.scenario
         if not scenario.details:
-            return scenario, NO_DETAILS, self._plans
+            return NO_DETAILS
         indexes = indexes_of(scenario, saved) if saved else None
         if indexes is None:
             indexes = choose_indexes(scenario, seed)
-        found = self._variants.get(indexes)
+        found = self._details.get(indexes)
         if found is None:
-            details = details_for(scenario, indexes)
-            found = self._variants[indexes] = (fill_scenario(scenario, details), MappingProxyType(details), {})
+            found = self._details[indexes] = MappingProxyType(details_for(scenario, indexes))
+        return found
+
+    def plan_for(self, node_id: str, details: Mapping[str, str]) -> NodePlan:
+        """The plan of ``node_id`` with ``details`` filled into its texts (``plan`` when it has none)."""
+        names = self._names.get(node_id)
+        if names is None:
+            names = self._names[node_id] = tuple(sorted(placeholders_in(self.scenario.nodes[node_id])))
+        if not names or not details:
+            return self.plan(node_id)
+        key = (node_id, tuple([details.get(name, "") for name in names]))
+        plan = self._filled_plans.get(key)
+        if plan is None:
+            node = fill_value(self.scenario.nodes[node_id], details)
+            plan = self._filled_plans[key] = NodePlan(node, node_id)
+        return plan
+
+    def filled(self, details: Mapping[str, str]) -> Scenario:
+        """The scenario with ``details`` filled into every text (itself when there are none)."""
+        if not details:
+            return self.scenario
+        key = tuple(sorted(details.items()))
+        found = self._filled.get(key)
+        if found is None:
+            if len(self._filled) >= MAX_FILLED:
+                self._filled.clear()
+            found = self._filled[key] = fill_scenario(self.scenario, details)
         return found
 
     @classmethod

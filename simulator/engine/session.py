@@ -22,6 +22,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
+from simulator.content.details import fill_text
 from simulator.content.models import STATE_MAX, STATE_MIN, Ending, Node, Scenario
 from simulator.engine.node_plan import NodePlan, hash64
 from simulator.engine.views import Beat, ChoiceView, Step, mood_label
@@ -46,7 +47,6 @@ class PlaySession:
 
     state: str  # the current node id; set by the transitions machine
 
-    scenario: Scenario  # the owner's scenario with this run's details filled in
     details: Mapping[str, str]  # placeholder -> value for this run (read-only)
 
     def __init__(self, owner: ScenarioMachine, seed: int | str, clock: Callable[[], float],
@@ -81,7 +81,7 @@ class PlaySession:
     @property
     def node(self) -> Node:
         plan = self._plan
-        return plan.node if plan is not None else self.scenario.nodes[self.state]
+        return plan.node if plan is not None else self._plan_at(self.state).node
 
     @property
     def finished(self) -> bool:
@@ -98,7 +98,7 @@ class PlaySession:
 
     def beat(self) -> Beat:
         node = self.node
-        speaker = node.speaker or self.scenario.customer.name
+        speaker = node.speaker or self._speaker
         text = ""
         for variant in node.line:
             if variant.when is None or variant.when.holds(self.values):
@@ -226,14 +226,23 @@ class PlaySession:
 
     def _use_seed(self, seed: int | str, details: Mapping[str, str] | None = None) -> None:
         """Take ``seed``: its hash (display orders) and its details (saved ``details`` if they fit)."""
+        owner = self.owner
         self.seed, self._seed_hash = seed, hash64(str(seed))
-        self.scenario, self.details, self._plans = self.owner.variant(seed, details)
+        self.details = owner.details_for_seed(seed, details)
+        self._plans: dict[str, NodePlan] = {}  # node id -> its plan for these details
+        self._speaker = fill_text(owner.scenario.customer.name, self.details)
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario with this run's details filled into every text (the owner's scenario when
+        it has no ``details``)."""
+        return self.owner.filled(self.details)
 
     def _plan_at(self, node_id: str) -> NodePlan:
-        """The plan of ``node_id`` in this run's scenario (shared by runs with the same details)."""
+        """The plan of ``node_id`` with this run's details filled in (shared by every session)."""
         plan = self._plans.get(node_id)
         if plan is None:
-            plan = self._plans[node_id] = NodePlan(self.scenario.nodes[node_id], node_id)
+            plan = self._plans[node_id] = self.owner.plan_for(node_id, self.details)
         return plan
 
     def close(self) -> None:
