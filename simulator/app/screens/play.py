@@ -152,7 +152,7 @@ class PlayScreen(Screen):
     # --- open answers ------------------------------------------------------------------------
     def submit_answer(self, text: str) -> None:
         assert self.answer is not None
-        self.answer.submit(self.session.node_id, text, self.session.choices())
+        self.answer.submit(self.view.node_id, text, self.session.choices())
         self.refresh()
 
     def pick_from_list(self) -> None:
@@ -178,8 +178,10 @@ class PlayScreen(Screen):
 
     def keep_words(self) -> None:
         """Remember what the learner typed for the decision being made now."""
-        if self.answer is not None and self.answer.words:
-            self.run.typed[len(self.session.transcript)] = self.answer.words
+        box = self.options.rows[0] if self.taking_text and self.options.rows else None
+        words = box.value.strip() if isinstance(box, AnswerBox) else self.answer.words if self.answer else ""
+        if words:  # time may run out mid-sentence: what was typed so far is kept
+            self.run.typed[len(self.session.transcript)] = words
 
     def time_out(self) -> None:
         self.keep_words()
