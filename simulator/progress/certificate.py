@@ -20,7 +20,7 @@ h1{font-size:1.8rem;margin:.2rem 0}h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
 .verdict{font-size:1.3rem;padding:.6rem 1rem;border:3px solid #0d6b61;display:inline-block}
 .verdict.not{border-style:dashed;border-color:#8a4b00}
 table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #ccd;padding:.25rem .4rem;text-align:left}
-td.n{text-align:right;font-variant-numeric:tabular-nums}.muted{color:#5a6470;font-size:.9rem}
+td.n{text-align:right;font-variant-numeric:tabular-nums}td.d{white-space:nowrap}.muted{color:#5a6470;font-size:.9rem}
 @media print{body{margin:0;max-width:none}.verdict{border-width:2px}}
 """
 
@@ -41,7 +41,7 @@ def _stages(report: dict[str, Any], library: Library) -> str:
         state = f"met on {stage['met_on']}" if stage["met"] else "not yet: still to pass " + ", ".join(
             library.titles.get(sid, sid) for sid in stage["missing"])
         rows.append(f"<tr><td>{escape(stage['name'])}</td><td>{escape(_rule(stage, library))}</td>"
-                    f"<td>{escape(state)}</td></tr>")
+                    f"<td{' class=d' if stage['met'] else ''}>{escape(state)}</td></tr>")
     return "<table><tr><th>Stage</th><th>Rule</th><th>State</th></tr>" + "".join(rows) + "</table>"
 
 
