@@ -80,3 +80,12 @@ def test_an_undrawable_character_in_an_alternative_is_fl705(tmp_path: Path, prin
     text = BASE.replace('"£19.99"', '"£19.99 ✓"')
     found = _findings(tmp_path, text, principle_ids)
     assert [(f.code, f.line) for f in found] == [("FL705", 16)]
+
+
+def test_other_rules_read_the_first_variant(tmp_path: Path, principle_ids: tuple[str, ...]) -> None:
+    """FL401 measures the text as the first alternatives fill it, not the placeholders' own length."""
+    raw_long = BASE.replace("I'm sorry, {first}. I'll refund the second {amount} today.",
+                            "I'm sorry, {first}{first}{first}{first}{first}. " + "x" * 160)  # 208 as written
+    assert _findings(tmp_path, raw_long, principle_ids) == []  # 'Ana' x5: 188 characters
+    first_long = raw_long.replace("{name: Ana Ruiz, first: Ana}", "{name: Ana Ruiz, first: Anastasia}")
+    assert [f.code for f in _findings(tmp_path, first_long, principle_ids)] == ["FL401"]  # 218
