@@ -16,7 +16,7 @@ from simulator.i18n.translate import check_translation
 from simulator.paths import SCENARIOS_DIR
 
 SHIPPED = sorted(SCENARIOS_DIR.glob("*.es.yaml"))
-REQUIRED = {"angry_billing_dispute.es.yaml", "small_account.es.yaml"}
+REQUIRED = {"angry_billing_dispute.es.yaml", "small_account.es.yaml", "graceful_apology.es.yaml"}
 
 
 def test_spanish_is_shipped_for_the_required_scenarios() -> None:
