@@ -148,9 +148,10 @@ def fill_value(value: Any, details: Mapping[str, str]) -> Any:
     if isinstance(value, tuple):
         items = tuple(fill_value(item, details) for item in value)
         return value if all(a is b for a, b in zip(items, value, strict=True)) else items
-    if isinstance(value, dict):
-        filled = {key: fill_value(item, details) for key, item in value.items()}
-        return value if all(filled[key] is value[key] for key in value) else filled
+    if isinstance(value, dict):  # keys too: 'voices' is keyed by speaker names ("{full_name}")
+        filled = {fill_value(key, details): fill_value(item, details) for key, item in value.items()}
+        same = len(filled) == len(value) and all(key in value and filled[key] is value[key] for key in filled)
+        return value if same else filled
     return value
 
 
@@ -161,7 +162,7 @@ def placeholders_in(value: Any) -> set[str]:
     if isinstance(value, BaseModel):
         items: Any = [getattr(value, name) for name in type(value).model_fields if name != "details"]
     elif isinstance(value, dict):
-        items = value.values()
+        items = [*value.keys(), *value.values()]
     elif isinstance(value, tuple):
         items = value
     else:

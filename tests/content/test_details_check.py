@@ -120,3 +120,11 @@ def test_a_scenario_without_details_may_not_use_placeholders(load: Load) -> None
     problems = _problems(load, bare)
     assert any("unknown placeholder '{name}' in this customer name" in p for p in problems)
     assert all("declare it under 'details:'" in p for p in problems)
+
+
+def test_voices_keyed_by_a_filled_name_follow_the_run(load: Load) -> None:
+    from simulator.engine import ScenarioMachine
+
+    scenario = load(BASE.replace("start: open\n", 'start: open\nvoices:\n  "{name}": {gender: female}\n')).scenario
+    session = ScenarioMachine(scenario).start(seed=1)
+    assert set(session.scenario.voices) == {session.details["name"]} == {session.beat().speaker}
