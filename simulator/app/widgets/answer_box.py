@@ -94,6 +94,10 @@ class AnswerBox(Row):
                 self.on_resize()
         return True
 
+    def spoken(self) -> str:
+        """Self-voicing reads the prompt (not the letters typed so far: they would be read at every key)."""
+        return self.prompt
+
     def activate(self) -> None:
         if not self.value.strip():
             self.empty_hint = True
