@@ -19,12 +19,15 @@ and every ``--pack DIR``.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import os
 import sys
 from collections.abc import Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 log = logging.getLogger("simulator.app")
 NO_DISPLAY_EXIT = 4
