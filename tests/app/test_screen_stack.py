@@ -136,3 +136,17 @@ def test_the_loop_takes_input_at_once_and_waits_only_while_nothing_arrives(make_
     start = time.perf_counter()
     assert app.next_events(start + 0.05) == []  # nothing arrives: back when the frame is due
     assert time.perf_counter() - start >= 0.045
+
+
+def test_already_open_offers_read_only_or_quit(home: Path, video: None) -> None:
+    import argparse
+
+    from simulator.app import launch as launch_module
+
+    for key, stays_open in ((pygame.K_RETURN, True), (pygame.K_ESCAPE, False)):
+        app, ctx, title, _ = launch_module._build(argparse.Namespace(scenario=None), None, True)
+        assert [s.name for s in app.stack] == ["title", "already-open"] and app.top.menu.focused.key == "read-only"
+        press(app, key)
+        assert app.running is stays_open
+        if stays_open:  # read-only: this window neither writes settings nor offers or writes a saved game
+            assert app.top is title and ctx.settings_file is None and ctx.resume_file is None
