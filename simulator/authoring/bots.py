@@ -57,7 +57,7 @@ class Strategy:
     reads_line: bool = False  # only then is the customer's line worked out (it costs a beat())
 
 
-_WORD = re.compile(r"[a-z0-9']+")
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # words of any language ("código", not "c" + "digo")
 _POLITE = ("sorry", "please", "thank", "understand", "appreciat", "apologi", "apologis", "apologiz")
 _REFUSAL = ("policy", "can't", "cannot", "unable", "transfer", "unfortunately", "afraid", "won't")
 _EMPATHY = ("feel", "frustrat", "understand", "imagine", "upset", "hear", "annoy", "stress", "worr", "sorry")

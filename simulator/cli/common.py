@@ -38,13 +38,25 @@ def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> L
     from simulator.content.problems import ContentError
     from simulator.paths import find_scenario
 
+    ids = default_catalog().ids() if principle_ids is None else principle_ids
     try:
-        return load_scenario(Path(find_scenario(ref)),
-                             default_catalog().ids() if principle_ids is None else principle_ids)
+        path = Path(find_scenario(ref))
+        source = _translation_source(path)
+        if source is not None:  # <name>.<lang>.yaml: the source scenario with that language's texts
+            from simulator.i18n.api import load_scenario_translated
+
+            return load_scenario_translated(source, path.name.split(".")[-2], ids)  # type: ignore[return-value]
+        return load_scenario(path, ids)
     except ContentError as error:
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return None
+
+
+def _translation_source(path: Path) -> Path | None:
+    from simulator.i18n.files import translation_source
+
+    return translation_source(path)
 
 
 # --- the results store -----------------------------------------------------------------------
