@@ -11,6 +11,7 @@ import pytest
 
 from scoring import Catalog, NetTable, RunningScore, score_run
 from scoring.report import Report
+from simulator.content.files import discover
 from simulator.content.loader import LoadedScenario, load_scenario
 from simulator.engine import ScenarioMachine
 from tests.conftest import LATE_PARCEL, REPO
@@ -159,8 +160,7 @@ TRADE_OFF = HEAD.replace("ten-calls", "trade-off") + """\
 """
 
 
-SHIPPED = sorted(p for p in (REPO / "scenarios").glob("*.yaml") if not p.name.endswith(".plan.yaml")
-                 and p.name != "curriculum.yaml")
+SHIPPED = discover([REPO / "scenarios"])  # scenarios only: no plans, curriculum or translations
 
 
 @pytest.mark.parametrize("path", [LATE_PARCEL, *SHIPPED], ids=lambda p: Path(p).stem)
