@@ -28,7 +28,7 @@ from benchmarks.common import Context, Figure
 
 # Benchmark modules in the order they run (cheap and in-process first).
 MODULES = ("loading", "engine", "explore", "bots", "commands", "results", "startup", "frames", "input", "idle",
-           "memory", "matching")
+           "memory", "matching", "speaking")
 
 
 def machine_info() -> dict[str, Any]:

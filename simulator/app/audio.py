@@ -122,7 +122,7 @@ class CallSounds:
         return self.mixer.play(channel, self.folder / f"{name}.wav", **how)
 
     def ring(self) -> bool:
-        return self._play("ring", EFFECT)
+        return self._play("ring", EFFECT, volume=0.5)  # under the voice (measured: ring RMS -15 dB, voice -17..-20 dB)
 
     def hold(self, seconds: float) -> bool:
         """Loop the hold music for ``seconds`` (it stops early with ``stop_hold``)."""
