@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from simulator.app.audio import CallSounds, Mixer
     from simulator.app.context import AppContext
     from simulator.app.progress_service import ProgressService
+    from simulator.app.room_service import RoomService
     from simulator.app.runs import RunService
     from simulator.app.self_voicing import SelfVoicing
     from simulator.app.speech import Speech
@@ -35,6 +36,13 @@ class Services:
         from simulator.app.progress_service import ProgressService
 
         return ProgressService(self.ctx)
+
+    @cached_property
+    def room(self) -> RoomService:
+        """The workshop room (projector summary, room play) through the results store."""
+        from simulator.app.room_service import RoomService
+
+        return RoomService(self.ctx)
 
     # --- sound (issue #16): each built on first use; nothing starts the mixer or a speech engine early
     @cached_property

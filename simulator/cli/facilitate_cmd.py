@@ -1,8 +1,13 @@
 """``frontline facilitate --workshop CODE``: the live projector view of a workshop's results.
 
-Polls the results store every ``--interval`` seconds and redraws the terminal; ``--once`` prints
-one frame and exits (for scripts and tests). A database that drops out while live is shown on
-screen and retried; with ``--once`` it is an error (exit 3).
+In the game window (full screen; ``simulator.app.projector_launch``): pages of team standings, top
+players, the weakest principles and the decisions where the room split, read from the results
+store every ``--interval`` seconds; ``--screenshots DIR`` saves a PNG of each page and, with
+``--exit-after-first-frame``, exits once every page is saved (exit 4 without a display).
+``--room SCENARIO`` opens the room-play projector instead (the room votes on each decision).
+With ``--text`` the view (or the room) runs in the terminal: the view polls and redraws every
+``--interval`` seconds; ``--once`` prints one frame and exits (for scripts and tests). A database
+that drops out while live is shown on screen and retried; with ``--once`` it is an error (exit 3).
 """
 
 from __future__ import annotations
@@ -35,6 +40,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     room.add_argument("--room", metavar="SCENARIO", help="open a room on this scenario (file or id) for the workshop")
     room.add_argument("--text", action="store_true", help="run the room (or the view) in the terminal")
     room.add_argument("--seed", default="0", help="with --room: seed for the order of options (default 0)")
+    window = parser.add_argument_group("game window (without --text)")
+    window.add_argument("--screenshots", metavar="DIR", type=Path,
+                        help="save a PNG of each page (or room state) as it is first shown")
+    window.add_argument("--exit-after-first-frame", action="store_true",
+                        help="with --screenshots: save every page once, then exit; alone: draw one frame, exit")
+    window.add_argument("--size", help="window size such as 1920x1080 (default: full screen)")
+    window.add_argument("--text-size", choices=("small", "medium", "large", "largest"),
+                        help="text size (default: your game setting)")
+    window.add_argument("--page-seconds", type=float, default=15.0,
+                        help="seconds before the next page (default 15; 0: only by key)")
     parser.set_defaults(handler=run)
 
 
@@ -58,8 +73,12 @@ def run(args: argparse.Namespace) -> int:
 
     if getattr(args, "room", None):
         return run_room(args)
-    infos = load_infos(args.scenarios)
     with open_store(args.db, create=False) as store:  # a mistyped --db creates nothing
+        if not (args.once or args.text):
+            from simulator.app.projector_launch import launch_projector
+
+            return launch_projector(args, store)
+        infos = load_infos(args.scenarios)
         if args.once:
             print("\n".join(frame(store, args, infos)))
             return 0
@@ -90,15 +109,15 @@ def run_room(args: argparse.Namespace) -> int:
     from simulator.results.room import RoomError
     from simulator.results.store import open_store
 
-    if not args.text:
-        print("facilitate: the room on the projector comes with the game window; for now run it in the "
-              "terminal with --text", file=sys.stderr)
-        return 1
     loaded = load_scenario_arg(args.room)
     if loaded is None:
         return 1
     seed = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
     with open_store(args.db, create=False) as store:
+        if not args.text:
+            from simulator.app.projector_launch import launch_projector
+
+            return launch_projector(args, store, loaded)
         try:
             return facilitate_room(store, loaded, args.workshop, seed, sys.stdin, sys.stdout)
         except RoomError as error:

@@ -32,6 +32,7 @@ SCREENS: dict[str, str] = {
     "debrief": "simulator.app.screens.debrief:DebriefScreen",
     "leaderboard": "simulator.app.screens.leaderboard:LeaderboardScreen",
     "history": "simulator.app.screens.history:HistoryScreen",
+    "projector": "simulator.app.screens.projector:ProjectorScreen",
 }
 
 

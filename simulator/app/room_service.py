@@ -1,0 +1,130 @@
+"""The workshop room as the game sees it: the projector's summary and room play through the shared
+results store (``app.services.room``). Screens keep no store; they call this service.
+
+Contract: ``RoomService(ctx)`` reads the results store behind ``ctx.run_log``
+(``runlog.results_store``). Every method raises ``RoomUnavailable`` with a message for the screen
+(what went wrong and what to do) instead of a database or room error, so a screen never crashes on
+a store that went away or a vote the room refuses. Reads are cheap (the summary comes from the
+running aggregates): screens call them from ``on_enter`` and from ``update`` on a timer, never from
+``draw``. ``summary(code)`` also returns the scenario text (read once, on first use) that the
+projector shows: titles, prompts, options and the coach's why.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from simulator.app.context import AppContext
+    from simulator.results.room import FacilitatorRoom, RoomDecision, VoteCount
+    from simulator.results.scenario_info import ScenarioInfo
+    from simulator.results.summary import WorkshopSummary
+
+log = logging.getLogger(__name__)
+
+
+class RoomUnavailable(Exception):
+    """The room or the results cannot be reached or refused the action; the message says why."""
+
+
+class RoomService:
+    def __init__(self, ctx: AppContext):
+        self.ctx = ctx
+        self._infos: dict[str, ScenarioInfo] | None = None
+
+    @property
+    def store(self) -> Any:
+        from simulator.app.runlog import results_store
+
+        store = results_store(self.ctx.run_log)
+        if store is None:
+            reason = getattr(self.ctx.run_log, "reason", "")
+            raise RoomUnavailable("The results store is not available" + (f" ({reason})" if reason else "")
+                                  + ": room play and the projector need it. Check the database setting.")
+        return store
+
+    def _guard(self, action: Any, *args: Any, **kwargs: Any) -> Any:
+        from simulator.results.location import StoreError
+        from simulator.results.room import RoomError
+
+        try:
+            return action(*args, **kwargs)
+        except RoomUnavailable:
+            raise
+        except RoomError as error:
+            raise RoomUnavailable(_sentence(str(error))) from error
+        except StoreError as error:
+            log.warning("results store: %s", error)
+            raise RoomUnavailable(f"Cannot reach the results right now ({error}). Trying again shortly.") from error
+
+    # --- the projector ---------------------------------------------------------------------------
+    def infos(self) -> dict[str, ScenarioInfo]:
+        """Scenario text for labels and whys: the game's library when loaded, else the scenario folder."""
+        if self._infos is None:
+            from simulator.results.scenario_info import load_infos
+
+            self._infos = load_infos(self.ctx.scenarios_dir)
+            for extra in self.ctx.extra_scenarios:
+                if extra.is_dir():
+                    for key, value in load_infos(extra).items():
+                        self._infos.setdefault(key, value)
+        return self._infos
+
+    def summary(self, workshop: str) -> WorkshopSummary:
+        from scoring.catalog import default_catalog
+        from simulator.results.summary import summarise
+        from simulator.results.workshop_data import workshop_data
+
+        infos = self.infos()
+        names = {p.id: p.name for p in (self.ctx.catalog or default_catalog()).principles}
+        covered = {p for info in infos.values() for p in info.principles}
+        store = self.store
+        return self._guard(lambda: summarise(workshop_data(store, workshop, covered), names, infos))
+
+    # --- the facilitator's room ------------------------------------------------------------------
+    def open_room(self, workshop: str, loaded: Any, seed: int | str) -> FacilitatorRoom:
+        from simulator.results.room import FacilitatorRoom
+
+        return self._guard(FacilitatorRoom.open, self.store, workshop, loaded, seed,
+                           self.ctx.settings.profile.name)
+
+    def guarded(self, action: Any, *args: Any) -> Any:
+        """Run a facilitator-room method (``room.close_vote`` …) with this service's error handling."""
+        return self._guard(action, *args)
+
+    # --- a player in the room --------------------------------------------------------------------
+    def join(self, workshop: str, player: str) -> RoomDecision:
+        from simulator.results import room
+
+        return self._guard(room.join, self.store, workshop, player)
+
+    def current(self, room_id: str) -> RoomDecision:
+        from simulator.results import room
+
+        return self._guard(room.current, self.store, room_id)
+
+    def counts(self, room_id: str) -> VoteCount:
+        from simulator.results import room
+
+        return self._guard(room.counts, self.store, room_id)
+
+    def vote(self, room_id: str, player: str, decision_no: int, choice_id: str) -> None:
+        from simulator.results import room
+
+        self._guard(room.vote, self.store, room_id, player, decision_no, choice_id)
+
+    def my_vote(self, room_id: str, player: str, decision_no: int) -> str | None:
+        from simulator.results import room
+
+        return self._guard(room.my_vote, self.store, room_id, player, decision_no)  # type: ignore[no-any-return]
+
+    def moves(self, room_id: str) -> list[dict[str, Any]]:
+        from simulator.results import room
+
+        return self._guard(room.moves, self.store, room_id)  # type: ignore[no-any-return]
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return (text[:1].upper() + text[1:]) if text else "The room refused that."
