@@ -167,13 +167,14 @@ class Speech:
 
     # --- speaking ----------------------------------------------------------------------------------
     def voice_for(self, scenario: Scenario, speaker: str) -> SpeakerVoice:
-        voices = self._voices.get(scenario.id)
+        cache_key = f"{scenario.id}\x1f{scenario.customer.name}"  # a run's details may rename the customer
+        voices = self._voices.get(cache_key)
         if voices is None:
             engine = self.voice
             languages = [lang for v in (engine.voices if engine else []) for lang in v.languages]
             voices = speaker_voices(scenario, language_variants(languages, scenario_language(scenario)))
-            self._voices[scenario.id] = voices
-        return voices.get(speaker) or voices[scenario.customer.name]
+            self._voices[cache_key] = voices
+        return voices.get(speaker) or voices.get(scenario.customer.name) or SpeakerVoice("en-gb", None)
 
     def customer_line(self, scenario: Scenario, speaker: str, text: str, mood: int, delay: float = 0.0) -> bool:
         """Queue a line of the customer (or another speaker); False when not spoken."""
