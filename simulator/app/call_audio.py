@@ -65,7 +65,7 @@ class CallAudio:
         beat = self.session.beat()
         if not beat.text or not self.wanted:
             return
-        scenario = self.session.owner.scenario
+        scenario = self.session.scenario  # this run's details filled in (voices are keyed by the filled names)
         speech = self.services.speech
         speaker = self.session.node.speaker or scenario.customer.name
         if self.ctx.settings.voice and self.phone:

@@ -118,7 +118,8 @@ class RunService:
 
         if self.ctx.catalog is None:
             self.ctx.catalog = default_catalog()
-        return score_run(session.owner.scenario, session.transcript, self.ctx.catalog, session.ending)
+        return score_run(session.scenario, session.transcript, self.ctx.catalog, session.ending,
+                         details=session.details)
 
     def record(self, session: PlaySession, run: Run, report: Report | None = None) -> None:
         """Save the run once (finished, or abandoned when it has at least one decision)."""

@@ -132,8 +132,9 @@ class ChatEntry:
 
 
 def history(session: PlaySession) -> list[ChatEntry]:
-    """The conversation so far, rebuilt from the transcript (for resume, retry and reload)."""
-    scenario = session.owner.scenario
+    """The conversation so far, rebuilt from the transcript (for resume, retry and reload), with
+    this run's details filled in."""
+    scenario = session.scenario
     entries: list[ChatEntry] = []
     for step in session.transcript:
         node = scenario.nodes.get(step.node_id)

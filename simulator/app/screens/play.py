@@ -29,6 +29,7 @@ from simulator.app.portrait import Portrait
 from simulator.app.runs import Run
 from simulator.app.screens.base import Screen
 from simulator.app.screens.common import MARGIN, draw_header, draw_hint, header_height, hint_height
+from simulator.app.settings import MODES
 from simulator.app.viewmodels import PlayView, agent_entry, beat_entries, history, play_view
 from simulator.app.widgets.answer_box import AnswerBox
 from simulator.app.widgets.chatlog import ChatLog
@@ -61,7 +62,7 @@ class PlayScreen(Screen):
         self.options = ScrollList(gap=8)
         self.meters: list[Meter] = []
         self.elapsed = 0.0
-        self.portrait = Portrait(session.owner.scenario.customer.name, None)
+        self.portrait = Portrait(session.scenario.customer.name, None)
         self.view: PlayView = play_view(session, self.ctx.settings.timer_factor())
         self.answer: OpenAnswer | None = None  # open answers mode, set up in on_enter
         self.audio = CallAudio(app.services, self.ctx, session)
@@ -76,7 +77,7 @@ class PlayScreen(Screen):
         else:
             self.chat.set_entries(entries)
         if self.ctx.settings.open_answers and not self.session.finished:
-            self.answer = OpenAnswer(self.session.owner.scenario)
+            self.answer = OpenAnswer(self.session.scenario)
         self.refresh()
         self.audio.begin(fresh=not self.session.transcript)
 
@@ -84,7 +85,7 @@ class PlayScreen(Screen):
         self.audio.end()
 
     def _portrait(self) -> Portrait:
-        customer = self.session.owner.scenario.customer
+        customer = self.session.scenario.customer
         image = None
         if customer.portrait:
             from simulator.app.assets import load_image
@@ -188,7 +189,7 @@ class PlayScreen(Screen):
         self.after_step(self.session.time_out(seconds=round(self.elapsed, 3)))
 
     def after_step(self, step: Step) -> None:
-        scenario = self.session.owner.scenario
+        scenario = self.session.scenario
         node = scenario.nodes[step.node_id]
         self.chat.append(agent_entry(node.choice(step.choice_id).text, step.timed_out))
         for entry in beat_entries(scenario, self.session.node, self.session.beat().text):
@@ -259,7 +260,7 @@ class PlayScreen(Screen):
         self.session, self.entry = session, entry
         self.audio.session = session
         if self.answer is not None:
-            self.answer = OpenAnswer(session.owner.scenario)
+            self.answer = OpenAnswer(session.scenario)
         self.portrait = self._portrait()
         self.chat.set_entries(history(session))
         self.elapsed = 0.0
@@ -313,7 +314,7 @@ class PlayScreen(Screen):
             meter = Meter()
             meter_height += meter.set(ctx, view, inner) + 12
             self.meters.append(meter)
-        self.name_surface = text.render(self.session.owner.scenario.customer.name, "h2", ctx.theme.text, inner)
+        self.name_surface = text.render(self.session.scenario.customer.name, "h2", ctx.theme.text, inner)
         self.feeling_surface = text.render(f"Feeling: {self.view.expression}", "body", ctx.theme.text, inner)
         fixed = self.name_surface.get_height() + self.feeling_surface.get_height() + meter_height + 40
         self.portrait_size = max(80, min(inner, self.side.height - fixed))
@@ -340,7 +341,7 @@ class PlayScreen(Screen):
         if pygame.display.get_surface() is not None:
             surface = surface.convert()
         surface.fill(theme.bg)
-        mode = "Coach mode" if self.run.mode == "coach" else "Assessment mode"
+        mode = f"{MODES.get(self.run.mode, self.run.mode)} mode"
         where = "Conversation ended" if self.session.finished else f"Decision {self.view.decision}"
         draw_header(surface, ctx, self.session.owner.scenario.title, f"{where}  |  {mode}  |  Esc: pause")
         panel(surface, self.side, theme.panel, theme.panel_border, 2)
