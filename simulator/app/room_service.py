@@ -3,7 +3,8 @@ results store (``app.services.room``). Screens keep no store; they call this ser
 
 Contract: ``RoomService(ctx)`` reads the results store behind ``ctx.run_log``
 (``runlog.results_store``). Every method raises ``RoomUnavailable`` with a message for the screen
-(what went wrong and what to do) instead of a database or room error, so a screen never crashes on
+(what went wrong and what to do) instead of a database or room error (``RoomTie`` passes through:
+the facilitator picks), so a screen never crashes on
 a store that went away or a vote the room refuses. Reads are cheap (the summary comes from the
 running aggregates): screens call them from ``on_enter`` and from ``update`` on a timer, never from
 ``draw``. ``summary(code)`` also returns the scenario text (read once, on first use) that the
@@ -46,12 +47,12 @@ class RoomService:
 
     def _guard(self, action: Any, *args: Any, **kwargs: Any) -> Any:
         from simulator.results.location import StoreError
-        from simulator.results.room import RoomError
+        from simulator.results.room import RoomError, RoomTie
 
         try:
             return action(*args, **kwargs)
-        except RoomUnavailable:
-            raise
+        except (RoomUnavailable, RoomTie):
+            raise  # a tie is a question for the facilitator, not a failure
         except RoomError as error:
             raise RoomUnavailable(_sentence(str(error))) from error
         except StoreError as error:

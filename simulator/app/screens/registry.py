@@ -33,6 +33,9 @@ SCREENS: dict[str, str] = {
     "leaderboard": "simulator.app.screens.leaderboard:LeaderboardScreen",
     "history": "simulator.app.screens.history:HistoryScreen",
     "projector": "simulator.app.screens.projector:ProjectorScreen",
+    "room-projector": "simulator.app.screens.room_projector:RoomProjectorScreen",
+    "room-join": "simulator.app.screens.room_join:RoomJoinScreen",
+    "room-vote": "simulator.app.screens.room_vote:RoomVoteScreen",
 }
 
 

@@ -55,6 +55,9 @@ class TitleScreen(MenuScreen):
             ButtonRow("Leaderboard", self.open_leaderboard, key="leaderboard",
                       detail="Best scores per scenario and principle, by workshop and team"),
             ButtonRow("My progress", self.open_history, key="history", detail="Your runs and scores over time"),
+            *([ButtonRow("Join the room", lambda: self.app.push("room-join"), key="room",  # issue 15: room play
+                         detail=f"Workshop {self.ctx.settings.profile.workshop}: vote on the projected call")]
+              if self.ctx.settings.profile.workshop else []),
             ButtonRow("Quit", self.app.close, key="quit"),
         ]
         self.menu.set_rows(rows, focus_key=focus if focus != "resume" or self.resume else None)
