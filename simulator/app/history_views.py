@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from simulator.app.leaderboard_views import ScenarioOption, clean_name, outcome_text, when_text
+from simulator.app.translation import ENGLISH, N_, Translate, UiText
 
 if TYPE_CHECKING:
     from simulator.results.store import ResultStore
@@ -23,10 +24,11 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+MODE_WORDS = {"assessment": N_("assessment"), "certification": N_("certification")}
 CHART_MAX = 20
 LIST_MAX = 8
-NO_RUNS = "No runs yet: play a scenario and your progress shows here."
-NO_PLAYER = "No player yet: choose Change player on the title screen and enter your name."
+NO_RUNS = N_("No runs yet: play a scenario and your progress shows here.")
+NO_PLAYER = N_("No player yet: choose Change player on the title screen and enter your name.")
 
 
 @dataclass(frozen=True)
@@ -50,8 +52,14 @@ class PrincipleProgress:
 
     @property
     def text(self) -> str:
-        trend = "" if self.latest == self.best else f" ({self.best - self.latest} below your best)"
-        return f"{self.name}: best {self.best}, latest {self.latest}{trend}"
+        return self.text_in()
+
+    def text_in(self, _: Translate = N_) -> str:
+        if self.latest == self.best:
+            return _("{principle}: best {best}, latest {latest}").format(
+                principle=self.name, best=self.best, latest=self.latest)
+        return _("{principle}: best {best}, latest {latest} ({below} below your best)").format(
+            principle=self.name, best=self.best, latest=self.latest, below=self.best - self.latest)
 
 
 @dataclass(frozen=True)
@@ -75,34 +83,35 @@ class HistoryView:
 
 
 def build_history(store: ResultStore | None, player: str, scenarios: Sequence[ScenarioOption],
-                  names: Mapping[str, str]) -> HistoryView:
+                  names: Mapping[str, str], ui: UiText = ENGLISH) -> HistoryView:
     """The player's progress per scenario; ``names`` maps principle ids to display names (and
     gives their order)."""
+    _ = ui.gettext
     shown = clean_name(player)
     if not player:
-        return HistoryView(shown, (), NO_PLAYER)
+        return HistoryView(shown, (), _(NO_PLAYER))
     if store is None:
-        return HistoryView(shown, (), NO_RUNS)
+        return HistoryView(shown, (), _(NO_RUNS))
     try:
         from simulator.results import queries
 
         entries = queries.history(store, player)
     except Exception as error:  # noqa: BLE001 - show the problem, keep the game running
         log.warning("could not read the history of %s: %s", player, error)
-        return HistoryView(shown, (), f"Could not read the results: {error}")
+        return HistoryView(shown, (), _("Could not read the results: {error}").format(error=error))
     by_scenario: dict[str, list[HistoryEntry]] = {}
     for entry in entries:
         by_scenario.setdefault(entry.scenario_id, []).append(entry)
     order = [s.id for s in scenarios if s.id in by_scenario]
     order += [sid for sid in by_scenario if sid not in order]
     titles = {s.id: s.title for s in scenarios}
-    sections = tuple(scenario_progress(sid, clean_name(titles.get(sid, sid), "(untitled)"), by_scenario[sid],
-                                       names, player) for sid in order)
-    return HistoryView(shown, sections, "" if sections else NO_RUNS)
+    sections = tuple(scenario_progress(sid, clean_name(titles.get(sid, sid), _("(untitled)")), by_scenario[sid],
+                                       names, player, ui) for sid in order)
+    return HistoryView(shown, sections, "" if sections else _(NO_RUNS))
 
 
 def scenario_progress(scenario_id: str, title: str, entries: Sequence[HistoryEntry], names: Mapping[str, str],
-                      player: str = "") -> ScenarioProgress:
+                      player: str = "", ui: UiText = ENGLISH) -> ScenarioProgress:
     """One scenario's section from its ``history`` entries (oldest first)."""
     from simulator.results.views import progress_view
 
@@ -111,18 +120,22 @@ def scenario_progress(scenario_id: str, title: str, entries: Sequence[HistoryEnt
     points = tuple(ChartPoint(n, e.overall) for n, e in numbered if e.finished)
     finished = len(points)
     abandoned = len(entries) - finished
-    counts = f"{_plural(len(entries), 'attempt')}: {finished} finished" + (
-        f", {abandoned} abandoned" if abandoned else "")
-    attempts = tuple(_attempt(n, e) for n, e in reversed(numbered[-LIST_MAX:]))
+    counts = ui.ngettext("{count} attempt: {finished} finished", "{count} attempts: {finished} finished",
+                         len(entries)).format(count=len(entries), finished=finished)
+    if abandoned:
+        counts += ui.gettext(", {abandoned} abandoned").format(abandoned=abandoned)
+    attempts = tuple(_attempt(n, e, ui) for n, e in reversed(numbered[-LIST_MAX:]))
     return ScenarioProgress(scenario_id, title, progress.summary, counts, points[-CHART_MAX:],
                             max(0, finished - CHART_MAX), attempts, max(0, len(entries) - LIST_MAX),
                             _principles(entries, names))
 
 
-def _attempt(number: int, entry: HistoryEntry) -> AttemptLine:
-    score = f"{entry.overall}/100" if entry.finished else "not scored"
-    mode = "" if entry.mode in ("", "coach") else f"  ({clean_name(entry.mode)})"
-    parts = [f"#{number}", when_text(entry.ended_at), outcome_text(entry.status, entry.outcome), score]
+def _attempt(number: int, entry: HistoryEntry, ui: UiText = ENGLISH) -> AttemptLine:
+    _ = ui.gettext
+    score = f"{entry.overall}/100" if entry.finished else _("not scored")
+    word = _(MODE_WORDS[entry.mode]) if entry.mode in MODE_WORDS else clean_name(entry.mode)
+    mode = "" if entry.mode in ("", "coach") else f"  ({word})"
+    parts = [f"#{number}", when_text(entry.ended_at, ui), outcome_text(entry.status, entry.outcome, ui), score]
     return AttemptLine(number, "  ".join(p for p in parts if p) + mode, entry.finished)
 
 
@@ -139,6 +152,3 @@ def _principles(entries: Sequence[HistoryEntry], names: Mapping[str, str]) -> tu
     return tuple(PrincipleProgress(names.get(p) or clean_name(p).replace("-", " ").capitalize(), best[p],
                                    latest[p]) for p in order)
 
-
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -20,6 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from simulator.app.translation import ENGLISH, N_, UiText
 from simulator.app.viewmodels import OUTCOME_LABELS
 from simulator.results.views import Facets
 
@@ -31,8 +32,8 @@ log = logging.getLogger(__name__)
 
 NAME_LIMIT = 60
 BOARD_LIMIT = 50
-NO_STORE = "No results stored yet: finish a scenario to start the leaderboard."
-NO_MATCH = "No finished runs match these filters yet."
+NO_STORE = N_("No results stored yet: finish a scenario to start the leaderboard.")
+NO_MATCH = N_("No finished runs match these filters yet.")
 SCENARIO, RANKING, WORKSHOP, TEAM = "scenario", "ranking", "workshop", "team"
 
 
@@ -45,18 +46,20 @@ def clean_name(text: object, empty: str = "") -> str:
     return line or empty
 
 
-def when_text(moment: datetime | None) -> str:
-    """A run's date in the player's local time, e.g. "5 Mar 2025"."""
+def when_text(moment: datetime | None, ui: UiText = ENGLISH) -> str:
+    """A run's date in the player's local time, e.g. "5 Mar 2025" ("5 mar 2025" in Spanish)."""
     if moment is None:
         return ""
-    local = moment.astimezone()
-    return f"{local.day} {local:%b %Y}"
+    return ui.format_date(moment.astimezone())
 
 
-def outcome_text(status: str, outcome: str | None) -> str:
+def outcome_text(status: str, outcome: str | None, ui: UiText = ENGLISH) -> str:
+    _ = ui.gettext
     if status != "finished":
-        return "Abandoned"
-    return OUTCOME_LABELS.get(outcome or "", clean_name(outcome, "Finished").replace("_", " ").capitalize())
+        return _("Abandoned")
+    if outcome in OUTCOME_LABELS:
+        return _(OUTCOME_LABELS[outcome])
+    return clean_name(outcome, _("Finished")).replace("_", " ").capitalize()
 
 
 # --- filters ---------------------------------------------------------------------------------
@@ -126,36 +129,40 @@ def _sorted(values: Sequence[str | None]) -> tuple[str, ...]:
     return tuple(sorted({v or "" for v in values}, key=lambda v: (v.casefold(), v)))
 
 
-def _value_choices(values: Sequence[str], extra: str, none_label: str) -> tuple[Choice, ...]:
+def _value_choices(values: Sequence[str], extra: str, none_label: str, ui: UiText = ENGLISH) -> tuple[Choice, ...]:
+    _ = ui.gettext
     present = list(values)
     if extra and extra not in present:
         present.append(extra)
-    return (Choice(None, "Any"), *(Choice(v, clean_name(v, none_label)) for v in _sorted(present)))
+    return (Choice(None, _("Any")), *(Choice(v, clean_name(v, none_label)) for v in _sorted(present)))
 
 
-def ranking_choices(scenario: ScenarioOption | None, catalog: Sequence[tuple[str, str]]) -> tuple[Choice, ...]:
+def ranking_choices(scenario: ScenarioOption | None, catalog: Sequence[tuple[str, str]],
+                    ui: UiText = ENGLISH) -> tuple[Choice, ...]:
     """Overall, then each catalog principle (in catalog order); with a scenario, only those it trains."""
+    _ = ui.gettext
     wanted = set(scenario.principles) if scenario is not None else None
-    return (Choice(None, "Overall score"),
+    return (Choice(None, _("Overall score")),
             *(Choice(pid, name) for pid, name in catalog if wanted is None or pid in wanted))
 
 
 def initial_filters(scenarios: Sequence[ScenarioOption], catalog: Sequence[tuple[str, str]], facets: Facets,
-                    workshop: str = "", scenario_id: str | None = None) -> tuple[Filter, ...]:
+                    workshop: str = "", scenario_id: str | None = None, ui: UiText = ENGLISH) -> tuple[Filter, ...]:
     """Scenario (picker order after "All scenarios"; default ``scenario_id`` or the first one),
     ranking (overall), workshop (default: ``workshop`` when set, else any) and team (any)."""
-    scenario = Filter(SCENARIO, "Scenario", (Choice(None, "All scenarios"),
-                                             *(Choice(s.id, s.title) for s in scenarios)))
+    _ = ui.gettext
+    scenario = Filter(SCENARIO, _("Scenario"), (Choice(None, _("All scenarios")),
+                                                *(Choice(s.id, s.title) for s in scenarios)))
     scenario = scenario.select(scenario_id if scenario_id is not None else (scenarios[0].id if scenarios else None))
     chosen = next((s for s in scenarios if s.id == scenario.value), None)
-    return (scenario, Filter(RANKING, "Ranking", ranking_choices(chosen, catalog)),
-            Filter(WORKSHOP, "Workshop", _value_choices(facets.workshops, workshop, "No workshop"))
+    return (scenario, Filter(RANKING, _("Ranking"), ranking_choices(chosen, catalog, ui)),
+            Filter(WORKSHOP, _("Workshop"), _value_choices(facets.workshops, workshop, _("No workshop"), ui))
             .select(workshop or None),
-            Filter(TEAM, "Team", _value_choices(facets.teams, "", "No team")))
+            Filter(TEAM, _("Team"), _value_choices(facets.teams, "", _("No team"), ui)))
 
 
 def change_filter(filters: tuple[Filter, ...], index: int, delta: int, scenarios: Sequence[ScenarioOption],
-                  catalog: Sequence[tuple[str, str]]) -> tuple[Filter, ...]:
+                  catalog: Sequence[tuple[str, str]], ui: UiText = ENGLISH) -> tuple[Filter, ...]:
     """Step filter ``index``; a new scenario rebuilds the ranking choices (keeping the principle
     when the new scenario trains it, else going back to the overall score)."""
     changed = list(filters)
@@ -164,7 +171,7 @@ def change_filter(filters: tuple[Filter, ...], index: int, delta: int, scenarios
         chosen = next((s for s in scenarios if s.id == changed[index].value), None)
         position = next(i for i, f in enumerate(changed) if f.key == RANKING)
         old = changed[position]
-        changed[position] = replace(old, choices=ranking_choices(chosen, catalog), index=0).select(old.value)
+        changed[position] = replace(old, choices=ranking_choices(chosen, catalog, ui), index=0).select(old.value)
     return tuple(changed)
 
 
@@ -191,23 +198,30 @@ class LeaderboardView:
     message: str
 
 
-def caption(filters: Sequence[Filter]) -> str:
+def caption(filters: Sequence[Filter], ui: UiText = ENGLISH) -> str:
     """What the board ranks, in words."""
+    _ = ui.gettext
     by = {f.key: f for f in filters}
-    what = "overall score" if by[RANKING].value is None else f"'{by[RANKING].current.label}' score"
-    where = "across all scenarios" if by[SCENARIO].value is None else f"on {by[SCENARIO].current.label}"
+    ranking, scenario = by[RANKING].current.label, by[SCENARIO].current.label
+    if by[SCENARIO].value is None:
+        line = _("Best overall score per player across all scenarios") if by[RANKING].value is None else \
+            _("Best '{principle}' score per player across all scenarios").format(principle=ranking)
+    else:
+        line = (_("Best overall score per player on {scenario}") if by[RANKING].value is None else
+                _("Best '{principle}' score per player on {scenario}")).format(principle=ranking, scenario=scenario)
     scope = [f"{f.label.lower()} {f.current.label}" for f in (by[WORKSHOP], by[TEAM]) if f.value is not None]
-    return f"Best {what} per player {where}" + (f" ({', '.join(scope)})" if scope else "")
+    return line + (f" ({', '.join(scope)})" if scope else "")
 
 
 def build_leaderboard(store: ResultStore | None, filters: tuple[Filter, ...], player: str, facets: Facets,
-                      titles: Mapping[str, str], limit: int = BOARD_LIMIT) -> LeaderboardView:
+                      titles: Mapping[str, str], limit: int = BOARD_LIMIT, ui: UiText = ENGLISH) -> LeaderboardView:
     """Rows for the current filters: rank ("=2" when tied), player, team, score and
     "outcome · date · N runs" (prefixed by the scenario title across all scenarios); rows named
     ``player`` are highlighted."""
-    text = caption(filters)
+    _ = ui.gettext
+    text = caption(filters, ui)
     if store is None or facets.runs == 0:
-        return LeaderboardView(filters, (), text, NO_STORE)
+        return LeaderboardView(filters, (), text, _(NO_STORE))
     scenario_id = filter_value(filters, SCENARIO)
     try:
         from simulator.results import queries
@@ -217,10 +231,10 @@ def build_leaderboard(store: ResultStore | None, filters: tuple[Filter, ...], pl
         runs = _ranked_runs(store, rows, scenario_id)
     except Exception as error:  # noqa: BLE001 - show the problem, keep the game running
         log.warning("could not read the leaderboard: %s", error)
-        return LeaderboardView(filters, (), text, f"Could not read the results: {error}")
-    lines = tuple(_line(rows, i, runs.get(row.run_id), player, titles, scenario_id is None)
+        return LeaderboardView(filters, (), text, _("Could not read the results: {error}").format(error=error))
+    lines = tuple(_line(rows, i, runs.get(row.run_id), player, titles, scenario_id is None, ui)
                   for i, row in enumerate(rows))
-    return LeaderboardView(filters, lines, text, "" if lines else NO_MATCH)
+    return LeaderboardView(filters, lines, text, "" if lines else _(NO_MATCH))
 
 
 def _ranked_runs(store: ResultStore, rows: Sequence[LeaderboardRow], scenario_id: str | None
@@ -236,15 +250,15 @@ def _ranked_runs(store: ResultStore, rows: Sequence[LeaderboardRow], scenario_id
 
 
 def _line(rows: Sequence[LeaderboardRow], index: int, entry: HistoryEntry | None, player: str,
-          titles: Mapping[str, str], all_scenarios: bool) -> BoardLine:
+          titles: Mapping[str, str], all_scenarios: bool, ui: UiText = ENGLISH) -> BoardLine:
     row = rows[index]
     tied = any(0 <= j < len(rows) and rows[j].score == row.score for j in (index - 1, index + 1))
-    parts = [outcome_text(entry.status, entry.outcome) if entry else "", when_text(row.ended_at),
-             "1 run" if row.runs == 1 else f"{row.runs} runs"]
+    parts = [outcome_text(entry.status, entry.outcome, ui) if entry else "", when_text(row.ended_at, ui),
+             ui.ngettext("{count} run", "{count} runs", row.runs).format(count=row.runs)]
     detail = " \u00b7 ".join(p for p in parts if p)
     if all_scenarios and entry is not None:
         detail = f"{clean_name(titles.get(entry.scenario_id, entry.scenario_id))}: {detail}"
-    return BoardLine(f"={row.rank}" if tied else str(row.rank), clean_name(row.player, "(no name)"),
+    return BoardLine(f"={row.rank}" if tied else str(row.rank), clean_name(row.player, ui.gettext("(no name)")),
                      clean_name(row.team, "-"), str(row.score), detail, bool(player) and row.player == player)
 
 

@@ -6,6 +6,10 @@ missing extra folder is simply empty; ``load()`` (also used by F5)
 reads every file again, never raises for bad content, and keeps broken files as entries with their
 first problem. Order: ``curriculum.yaml`` stages when the file is present and valid, then the rest
 by difficulty then title; broken files last. ``find(id)`` / ``find_path(path)`` look entries up.
+``language`` (e.g. 'es'): a scenario with a translation ``<name>.<lang>.yaml`` is loaded in that
+language (``simulator.i18n.api.load_scenario_translated``: the source's structure and content
+hash, '[EN] ' before a text that falls back to English); one without stays in English; a
+translation that does not load is logged and the English scenario is used.
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ if TYPE_CHECKING:
     from simulator.content.cache import ParseCache
     from simulator.content.curriculum import Stage
     from simulator.content.loader import LoadedScenario
+    from simulator.i18n.api import TranslatedScenario
 
 log = logging.getLogger(__name__)
 
@@ -30,7 +35,7 @@ CURRICULUM_FILES = ("curriculum.yaml", "curriculum.yml")
 @dataclass(frozen=True)
 class LibraryEntry:
     path: Path
-    loaded: LoadedScenario | None
+    loaded: LoadedScenario | TranslatedScenario | None
     error: str = ""
     stage: str = ""
 
@@ -66,8 +71,9 @@ def read_curriculum(folder: Path) -> list[Stage]:
 
 class Library:
     def __init__(self, folder: Path, extra: Collection[Path] = (), principle_ids: Collection[str] = (),
-                 cache: ParseCache | None = None):
+                 cache: ParseCache | None = None, language: str = "en"):
         self.folder = Path(folder)
+        self.language = language
         self.cache = cache
         self.extra = [Path(p) for p in extra]
         self.principle_ids = tuple(principle_ids)
@@ -102,10 +108,25 @@ class Library:
                 broken.append(LibraryEntry(path, None, traps[0].format()))
                 log.warning("scenario %s cannot end: %s", path, traps[0].format())
             else:
-                good.append(LibraryEntry(path, loaded))
+                good.append(LibraryEntry(path, self._in_language(loaded)))
         self.stages = read_curriculum(self.folder) if self.folder.is_dir() else []
         self.entries = self._ordered(good) + sorted(broken, key=lambda e: e.path.name)
         self.loaded_once = True
+
+    def _in_language(self, loaded: LoadedScenario) -> LoadedScenario | TranslatedScenario:
+        """``loaded`` in the library's language when it has a translation that loads."""
+        if self.language == "en":
+            return loaded
+        from simulator.content.problems import ContentError
+        from simulator.i18n.api import available_languages, load_scenario_translated
+
+        if self.language not in available_languages(loaded.path):
+            return loaded
+        try:
+            return load_scenario_translated(loaded.path, self.language, self.principle_ids)
+        except ContentError as error:
+            log.warning("translation %r of %s not used: %s", self.language, loaded.path, error.first.format())
+            return loaded
 
     def _ordered(self, good: list[LibraryEntry]) -> list[LibraryEntry]:
         by_id = {entry.id: entry for entry in good}

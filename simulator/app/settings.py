@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from simulator.app.theme import TEXT_SIZES, THEMES
+from simulator.app.translation import system_language, ui_languages
 
 log = logging.getLogger(__name__)
 
@@ -56,6 +57,7 @@ class Settings:
     voice_speed: str = "normal"
     self_voicing: bool = False  # speak the screen title, the focused option and the coach card
     reduced_sound: bool = False  # no ringing phone, hold music or click at the end of a call
+    language: str = field(default_factory=system_language)  # the UI's and the scenarios' language
     profile: Profile = field(default_factory=Profile)
 
     def timer_factor(self) -> float | None:
@@ -78,6 +80,7 @@ _CHOICES: dict[str, tuple[Any, ...]] = {
     "mode": tuple(MODES), "reduced_motion": (True, False), "fullscreen": (True, False),
     "open_answers": (True, False), "voice": (True, False), "voice_volume": tuple(VOICE_VOLUMES),
     "voice_speed": tuple(VOICE_SPEEDS), "self_voicing": (True, False), "reduced_sound": (True, False),
+    "language": ui_languages(),
 }
 
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from simulator.app.translation import N_, Translate
+
 if TYPE_CHECKING:
     from scoring.report import Report
     from scoring.scorer import StepGrade
@@ -17,9 +19,12 @@ if TYPE_CHECKING:
     from simulator.content.models import Node, Scenario
     from simulator.engine.session import PlaySession
 
-OUTCOME_LABELS = {"resolved": "Resolved", "escalated": "Escalated", "partially_resolved": "Partly resolved",
-                  "customer_lost": "Customer lost"}
+OUTCOME_LABELS = {"resolved": N_("Resolved"), "escalated": N_("Escalated"),
+                  "partially_resolved": N_("Partly resolved"), "customer_lost": N_("Customer lost")}
+DIFFICULTY_LABELS = {"beginner": N_("Beginner"), "intermediate": N_("Intermediate"), "advanced": N_("Advanced")}
 METER_NAMES = ("mood", "patience", "trust")
+# scoring.scorer's band labels (the English stays the key: results, pass rules and reports use it).
+BAND_LABELS = (N_("Excellent"), N_("Proficient"), N_("Developing"), N_("Not yet"))
 
 
 # --- picker ----------------------------------------------------------------------------------
@@ -36,11 +41,13 @@ class PickerItem:
     broken: bool
     error: str
 
-    def facts(self) -> str:
+    def facts(self, _: Translate = N_) -> str:
         if self.broken:
-            return "Broken scenario: cannot be played until it is fixed"
-        best = f"Your best: {self.best}" if self.best is not None else "Not played yet"
-        return f"{self.difficulty.capitalize()}  |  about {self.minutes} min  |  {best}"
+            return _("Broken scenario: cannot be played until it is fixed")
+        best = _("Your best: {score}").format(score=self.best) if self.best is not None else _("Not played yet")
+        level = _(DIFFICULTY_LABELS.get(self.difficulty, self.difficulty.capitalize()))
+        return _("{difficulty}  |  about {minutes} min  |  {best}").format(
+            difficulty=level, minutes=self.minutes, best=best)
 
 
 def picker_item(entry: LibraryEntry, names: dict[str, str], best: int | None) -> PickerItem:
@@ -84,14 +91,16 @@ class PlayView:
     ending_title: str
 
 
-def level_word(value: int) -> str:
-    for limit, word in ((20, "very low"), (40, "low"), (60, "middling"), (80, "high")):
-        if value < limit:
-            return word
-    return "very high"
+LEVEL_WORDS = ((20, N_("very low")), (40, N_("low")), (60, N_("middling")), (80, N_("high")), (101, N_("very high")))
+METER_LABELS = {"mood": N_("Mood"), "patience": N_("Patience"), "trust": N_("Trust")}
 
 
-def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str) -> tuple[MeterView, ...]:
+def level_word(value: int, _: Translate = N_) -> str:
+    return _(next((word for limit, word in LEVEL_WORDS if value < limit), LEVEL_WORDS[-1][1]))
+
+
+def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str,
+               _: Translate = N_) -> tuple[MeterView, ...]:
     """Meters for mood first, then other declared variables that start above 1 (0/1 are flags)."""
     declared = scenario.customer.state
     names = [n for n in METER_NAMES if n in declared]
@@ -99,20 +108,21 @@ def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str) -> t
     views = []
     for name in names:
         value = values.get(name, 0)
-        words = mood_label if name == "mood" else level_word(value)
-        views.append(MeterView(name, name.replace("_", " ").capitalize(), value, words))
+        words = mood_label if name == "mood" else level_word(value, _)
+        label = _(METER_LABELS[name]) if name in METER_LABELS else name.replace("_", " ").capitalize()
+        views.append(MeterView(name, label, value, words))
     return tuple(views)
 
 
-def play_view(session: PlaySession, timer_factor: float | None) -> PlayView:
+def play_view(session: PlaySession, timer_factor: float | None, _: Translate = N_) -> PlayView:
     beat = session.beat()
     limit = None
     if beat.time_limit and timer_factor and session.node.timeout_choice and not beat.is_ending:
         limit = beat.time_limit * timer_factor
-    options = tuple(OptionView(c.number, c.text, c.available, "" if c.available else "Not available right now")
+    options = tuple(OptionView(c.number, c.text, c.available, "" if c.available else _("Not available right now"))
                     for c in session.choices())
     return PlayView(beat.node_id, beat.speaker, beat.text, beat.narration, beat.mood, beat.mood_label,
-                    meters_for(session.owner.scenario, beat.values, beat.mood_label), options, limit,
+                    meters_for(session.owner.scenario, beat.values, beat.mood_label, _), options, limit,
                     len(session.transcript) + 1, beat.is_ending, beat.ending.title if beat.ending else "")
 
 
@@ -158,8 +168,8 @@ def beat_entries(scenario: Scenario, node: Node, text: str) -> list[ChatEntry]:
     return entries
 
 
-def agent_entry(text: str, timed_out: bool) -> ChatEntry:
-    return ChatEntry("agent", "You", ("(Time ran out) " if timed_out else "") + text)
+def agent_entry(text: str, timed_out: bool, _: Translate = N_) -> ChatEntry:
+    return ChatEntry("agent", _("You"), (_("(Time ran out)") + " " if timed_out else "") + text)
 
 
 # --- coach feedback ---------------------------------------------------------------------------
@@ -173,15 +183,15 @@ class FeedbackView:
     timed_out: bool
 
 
-def feedback_view(graded: StepGrade, names: dict[str, str]) -> FeedbackView:
+def feedback_view(graded: StepGrade, names: dict[str, str], _: Translate = N_) -> FeedbackView:
     honoured = tuple(names.get(p, p) for p, r in graded.reasons if r.grade > 0)
     broke = tuple(names.get(p, p) for p, r in graded.reasons if r.grade < 0)
     if graded.possible == 0 or graded.earned == graded.possible:
-        verdict = "Strong choice: the best of the options you had."
+        verdict = _("Strong choice: the best of the options you had.")
     elif graded.earned == 0:
-        verdict = "Weak choice: the least helpful of the options you had."
+        verdict = _("Weak choice: the least helpful of the options you had.")
     else:
-        verdict = "Reasonable, but a better option was available."
+        verdict = _("Reasonable, but a better option was available.")
     return FeedbackView(graded.choice.text, honoured, broke, graded.choice.feedback, verdict,
                         graded.step.timed_out)
 
@@ -248,35 +258,46 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
-def score_rule(report: Report) -> str:
-    """How the overall score was made, in one line a player can check."""
-    rule = f"Decisions {report.decision_quality} x 0.8 + ending {report.ending_points} x 0.2"
-    return rule + (f"; capped because {' and '.join(report.caps)}" if report.caps else "")
+def score_rule(report: Report, _: Translate = N_) -> str:
+    """How the overall score was made, in one line a player can check (the caps' reasons are the
+    scorer's words, English)."""
+    rule = _("Decisions {decisions} x 0.8 + ending {ending} x 0.2").format(
+        decisions=report.decision_quality, ending=report.ending_points)
+    return rule + (_("; capped because {reasons}").format(reasons=_(" and ").join(report.caps)) if report.caps else "")
 
 
-def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, str] | None = None) -> DebriefView:
-    """``typed`` (open answers): step index -> the learner's own words, shown beside the option."""
+def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, str] | None = None,
+                 names: dict[str, str] | None = None, _: Translate = N_) -> DebriefView:
+    """``typed`` (open answers): step index -> the learner's own words, shown beside the option.
+    ``names``: principle id -> the name to show (the player's language; the report's otherwise);
+    ``_`` translates the words the view adds (outcome, points, score rule)."""
     typed = typed or {}
+    names = names or {}
     best_scores = previous.principle_scores if previous else {}
-    bars = tuple(BarView(p.id, p.name, p.score, p.earned, p.possible, best_scores.get(p.id), p.explanation)
-                 for p in report.principles)
+    bars = tuple(BarView(p.id, names.get(p.id, p.name), p.score, p.earned, p.possible, best_scores.get(p.id),
+                         p.explanation) for p in report.principles)
     notes_by_step: dict[int, list[str]] = {}
     for p in report.principles:
         for r in p.reasons:
             notes_by_step.setdefault(r.step, []).append(
-                f"{p.name}: {_signed(r.grade)} (best here {_signed(r.best)}, worst {_signed(r.worst)})")
+                _("{principle}: {grade} (best here {best}, worst {worst})").format(
+                    principle=names.get(p.id, p.name), grade=_signed(r.grade), best=_signed(r.best),
+                    worst=_signed(r.worst)))
     decisions = tuple(
         DecisionView(d.step, d.prompt, d.choice_text, d.feedback, d.was_best, d.timed_out,
-                     f"{d.net - d.worst_net} of {d.best_net - d.worst_net} points",
+                     _("{earned} of {possible} points").format(earned=d.net - d.worst_net,
+                                                                possible=d.best_net - d.worst_net),
                      tuple(notes_by_step.get(d.step, ())), d.better_text, d.better_feedback,
                      d.severity, d.critical, typed.get(d.step, ""))
         for d in report.decisions)
     return DebriefView(
-        report.scenario_title, OUTCOME_LABELS.get(report.outcome or "", "Unfinished"),
+        report.scenario_title, _(OUTCOME_LABELS.get(report.outcome or "", N_("Unfinished"))),
         report.ending_title or "", report.debrief or "", report.overall, report.grade,
         previous.overall if previous else None, bars,
-        tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.strengths),
-        tuple(NoteView(n.principle_name, n.choice_text, n.feedback) for n in report.weaknesses),
-        decisions, report.band or report.grade, score_rule(report), report.summary_note,
+        tuple(NoteView(names.get(n.principle_id, n.principle_name), n.choice_text, n.feedback)
+              for n in report.strengths),
+        tuple(NoteView(names.get(n.principle_id, n.principle_name), n.choice_text, n.feedback)
+              for n in report.weaknesses),
+        decisions, _(report.band or report.grade), score_rule(report, _), report.summary_note,
         tuple(d for d in decisions if d.severity in ("minor", "major")),
     )
