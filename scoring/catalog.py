@@ -89,12 +89,7 @@ def load_catalog(path: Path = CATALOG_FILE) -> Catalog:
     return catalog
 
 
-def default_catalog(lang: str | None = None) -> Catalog:
-    """The catalog shipped beside this module; with ``lang`` (e.g. 'es'), its translation
-    ``principles.<lang>.yaml`` (same ids and structure; untranslated or stale texts are the English
-    ones marked '[EN] ', see ``simulator.i18n.api.translated_catalog``). ContentError when missing."""
-    if lang is not None:
-        from simulator.i18n.api import translated_catalog
-
-        return translated_catalog(lang, CATALOG_FILE)
+def default_catalog() -> Catalog:
+    """The catalog shipped beside this module (in English; its translations are read through
+    ``simulator.i18n.api.translated_catalog(lang)``, which builds on this layer, never the reverse)."""
     return load_catalog(CATALOG_FILE)

@@ -9,7 +9,7 @@ enough for every load.
 
 from __future__ import annotations
 
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.lint_rules.structure import no_way_to_end
 from simulator.content.loader import LoadedScenario
 

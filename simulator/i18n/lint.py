@@ -15,8 +15,9 @@ from __future__ import annotations
 from collections.abc import Collection
 from pathlib import Path
 
-from simulator.authoring.lint import Context, Finding, lint_scenario
 from simulator.authoring.lint_codes import CODES
+from simulator.authoring.lint_context import Context, Finding
+from simulator.authoring.lint_rules import lint_scenario
 from simulator.content.problems import ContentError, Problem
 from simulator.i18n.files import translation_source
 from simulator.i18n.translate import TranslationCheck, check_translation

@@ -1,7 +1,8 @@
-"""Room play: the whole room plays one call together, through the shared results store (SQLite
-on one machine, PostgreSQL across laptops; no other server). UI-free: the projector and the
-players' screens, and the terminal drivers (``facilitate --room --text``, ``play --join --text``),
-are thin layers over this module.
+"""Room play's data layer (the facilitator's side is ``room_facilitator``; import both through
+the facade ``simulator.results.room``). Room play: the whole room plays one call together, through
+the shared results store (SQLite on one machine, PostgreSQL across laptops; no other server).
+UI-free: the projector and the players' screens, and the terminal drivers (``facilitate --room
+--text``, ``play --join --text``), are thin layers over this module.
 
 Contract:
 * The facilitator ``FacilitatorRoom.open(store, workshop, loaded, seed)`` opens a room for a
@@ -254,10 +255,3 @@ def winners(tally: dict[str, int]) -> tuple[str, ...]:
 
 def new_room_id() -> str:
     return str(uuid.uuid4())
-
-
-from simulator.results.room_facilitator import FacilitatorRoom  # noqa: E402 - needs the names above
-
-__all__ = ["CLOSED", "FINISHED", "STOPPED", "VOTING", "FacilitatorRoom", "MoveResult", "RoomDecision", "RoomError",
-           "RoomOption", "RoomTie", "VoteCount", "counts", "current", "find_room", "join", "moves", "my_vote",
-           "vote", "winners"]

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import Connection
 
 from simulator.results.identity import name_key
-from simulator.results.room import (
+from simulator.results.room_core import (
     CLOSED,
     FINISHED,
     STOPPED,

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from scoring.catalog import CATALOG_FILE, default_catalog
+from scoring.catalog import CATALOG_FILE
 from simulator.authoring.lint import lint_file
 from simulator.content.files import discover
-from simulator.i18n.api import load_scenario_translated
+from simulator.i18n.api import load_scenario_translated, translated_catalog
 from simulator.i18n.lint import validate_translation
 from simulator.i18n.translate import check_translation
 from simulator.paths import SCENARIOS_DIR
@@ -40,5 +40,5 @@ def test_shipped_translation_is_current_and_lints_clean(path: Path, principle_id
 def test_spanish_catalog_is_current(catalog) -> None:
     check = check_translation(CATALOG_FILE.with_name("principles.es.yaml"), CATALOG_FILE, ())
     assert check.problems == () and set(check.states().values()) == {"translated"}
-    spanish = default_catalog("es")
+    spanish = translated_catalog("es")
     assert spanish.ids() == catalog.ids() and spanish.get("listen-first").name != catalog.get("listen-first").name

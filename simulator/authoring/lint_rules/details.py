@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator, Mapping
 
 from simulator.authoring.limits import reading_seconds, text_budgets
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.content.details import alternatives, has_placeholders, placeholders, player_texts
 from simulator.content.models import Node
 

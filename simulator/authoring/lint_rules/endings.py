@@ -14,7 +14,7 @@ import re
 from collections import deque
 from collections.abc import Iterator
 
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.statespace import StateSpace
 from simulator.content.models import Scenario, pick_variant
 

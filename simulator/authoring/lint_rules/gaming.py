@@ -25,7 +25,7 @@ from simulator.authoring.bots import (
     decisions_per_run,
     simulate,
 )
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.sim_cache import cached_simulation
 
 LINT_RUNS = 200

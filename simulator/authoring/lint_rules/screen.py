@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from simulator.authoring.limits import MAX_OPTIONS, reading_seconds
 from simulator.authoring.limits import text_budgets as budgets_for
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.content.files import resolve_asset, safe_asset_path
 from simulator.content.safe_yaml import Path as YamlPath
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from simulator.authoring.graph_analysis import NodeGraph
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.walks import finishing
 
 

@@ -6,7 +6,7 @@ from collections import deque
 from collections.abc import Iterator
 
 from simulator.authoring.limits import MIN_DEBRIEF_CHARS, MIN_FEEDBACK_CHARS, is_placeholder
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.statespace import StateSpace
 from simulator.content.models import Choice, Quality
 

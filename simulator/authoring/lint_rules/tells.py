@@ -17,7 +17,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.content.models import Choice, Scenario
 
 LONGEST_SHARE = 0.40  # FL501: the best option is the longest in more than this share of decisions

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
-from simulator.authoring.lint import Context, Finding
+from simulator.authoring.lint_context import Context, Finding
 from simulator.authoring.variants import silent_variants
 from simulator.content.models import Scenario
 from simulator.content.safe_yaml import Path as YamlPath
