@@ -101,3 +101,30 @@ def test_scenario_has_ideal_poor_and_recovery_plans(path: Path) -> None:
 def test_curriculum_names_every_shipped_scenario_once(library) -> None:
     curriculum = load_curriculum(SCENARIOS_DIR / "curriculum.yaml")
     assert sorted(curriculum.scenario_ids()) == sorted(loaded.scenario.id for loaded in library)
+
+
+def _plans(path: Path) -> dict[str, dict]:
+    plan_file = path.with_name(f"{path.stem}.plan.yaml")
+    data = parse_yaml(plan_file.read_text(encoding="utf-8"), str(plan_file)).data
+    return {plan["name"]: plan for plan in data["plans"]}
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+def test_ideal_path_has_nothing_to_work_on_and_recovery_is_below_the_top_band(path: Path, catalog: Catalog) -> None:
+    """Scoring v2's promises on every shipped call: the ideal path (its plan) scores 100 with
+    nothing to work on; a rude or careless opening repaired perfectly stays below Excellent."""
+    from scoring.scorer import score_run
+    from simulator.engine import ScenarioMachine
+
+    plans = _plans(path)
+    loaded = load_scenario(path, catalog.ids(), SCENARIOS_DIR)
+    reports = {}
+    for name in ("ideal", "recovery"):
+        session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=0, clock=lambda: 0.0)
+        for choice_id in plans[name]["path"]:
+            session.choose(choice_id)
+        reports[name] = score_run(session.scenario, session.transcript, catalog, session.ending,
+                                  details=session.details)
+        session.close()
+    assert reports["ideal"].overall == 100 and reports["ideal"].to_work_on == ()
+    assert reports["recovery"].band != "Excellent" and reports["recovery"].to_work_on
