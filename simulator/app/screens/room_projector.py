@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from simulator.app.app import App
 
 POLL = 1.0
+PAGE_SECONDS = 8.0  # when a phase needs several pages (large text on a small window) they turn by themselves
 STOP_CONFIRM_SECONDS = 4.0
 HINTS = {
     "voting": "Enter: close the vote and play the room's choice   Right/Left: page   Esc twice: stop the room",
@@ -65,6 +66,7 @@ class RoomProjectorScreen(Screen):
         self.pages: list[Page] = []
         self.page = 0
         self.since_poll = 0.0
+        self.since_turn = 0.0
         self.stop_armed = 0.0
         self._fonts_for: tuple[tuple[int, int], str] | None = None
 
@@ -96,6 +98,9 @@ class RoomProjectorScreen(Screen):
         from simulator.app.room_service import RoomUnavailable
 
         self.stop_armed = max(0.0, self.stop_armed - dt)
+        self.since_turn += dt
+        if len(self.pages) > 1 and self.since_turn >= PAGE_SECONDS:
+            self.since_turn, self.page = 0.0, (self.page + 1) % len(self.pages)
         self.since_poll += dt
         if self.phase != "voting" or self.since_poll < POLL:
             return
@@ -188,6 +193,8 @@ class RoomProjectorScreen(Screen):
     def footer(self) -> list[str]:
         hint = HINTS["last" if self.phase == "played" and self.move and self.move.finished else self.phase]
         status = f"Workshop {self.workshop[:24]} · {self.loaded.scenario.title}"
+        if self.phase == "voting" and self.tally is not None:
+            status += f" · {self.tally.voters} of {self.tally.members} voted"
         if len(self.pages) > 1:
             status += f" · page {self.page + 1}/{len(self.pages)}"
         return [status, self.problem or hint] if self.phase != "problem" else [status, hint]
@@ -201,15 +208,17 @@ class RoomProjectorScreen(Screen):
         title = {"voting": f"Decision {number}: vote now", "tie": f"Decision {number}: a tie",
                  "played": f"Decision {number}: the room's choice"}[self.phase]
         groups: list[list[PRow]] = [self._customer()]
-        groups += self._options()
-        groups += self._status()
+        if self.phase == "played":  # the coach's card first: it is what the room talks about
+            groups += self._status() + self._options()
+        else:
+            groups += self._options() + self._status()
         return [Section(title, self.phase, groups, repeat_first=True)]
 
     def _customer(self) -> list[PRow]:
         from simulator.results.facilitator import clean
 
         rows: list[PRow] = []
-        if self.decision.narration:
+        if self.decision.narration and self.phase == "voting":
             rows.append(TextItem(clean(self.decision.narration), "body", "muted"))
         rows.append(TextItem(f"{clean(self.decision.speaker)}: “{clean(self.decision.line)}”", "h2"))
         return rows

@@ -111,6 +111,7 @@ class RoomVoteScreen(ListScreen):
             rows += self._end_rows(decision.result)
         else:
             rows += self._decision_rows(decision)
+        self.hint = "Esc: back to the title" if decision is not None and decision.finished else HINT
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
 
