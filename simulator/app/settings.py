@@ -20,14 +20,15 @@ from pathlib import Path
 from typing import Any
 
 from simulator.app.theme import TEXT_SIZES, THEMES
-from simulator.app.translation import system_language, ui_languages
+from simulator.app.translation import N_, system_language, ui_languages
 
 log = logging.getLogger(__name__)
 
 TIMER_MODES: dict[str, float | None] = {"normal": 1.0, "extended": 2.0, "relaxed": 3.0, "off": None}
-TIMER_LABELS: dict[str, str] = {"normal": "Normal", "extended": "Extended (x2)", "relaxed": "Relaxed (x3)",
-                                "off": "Off"}
-MODES: dict[str, str] = {"coach": "Coach", "assessment": "Assessment", "certification": "Certification"}
+# Labels are English constants marked for translation (shown through ctx._).
+TIMER_LABELS: dict[str, str] = {"normal": N_("Normal"), "extended": N_("Extended (x2)"), "relaxed": N_("Relaxed (x3)"),
+                                "off": N_("Off")}
+MODES: dict[str, str] = {"coach": N_("Coach"), "assessment": N_("Assessment"), "certification": N_("Certification")}
 # The voiced customer (issue #16): volume and speed are named steps, stored by name.
 VOICE_VOLUMES: dict[str, float] = {"quiet": 0.4, "medium": 0.7, "loud": 1.0}
 VOICE_SPEEDS: dict[str, float] = {"slower": 0.8, "normal": 1.0, "faster": 1.25}

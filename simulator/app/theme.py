@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from simulator.app.translation import N_
+
 Color = tuple[int, int, int]
 
 TEXT_SIZES: dict[str, int] = {"small": 26, "medium": 30, "large": 36, "largest": 44}
-TEXT_SIZE_LABELS: dict[str, str] = {"small": "Small", "medium": "Medium", "large": "Large", "largest": "Largest"}
+TEXT_SIZE_LABELS: dict[str, str] = {"small": N_("Small"), "medium": N_("Medium"), "large": N_("Large"),
+                                    "largest": N_("Largest")}
 
 
 @dataclass(frozen=True)
@@ -65,7 +68,7 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES: dict[str, Theme] = {"standard": STANDARD, "high_contrast": HIGH_CONTRAST}
-THEME_LABELS: dict[str, str] = {"standard": "Standard", "high_contrast": "High contrast"}
+THEME_LABELS: dict[str, str] = {"standard": N_("Standard"), "high_contrast": N_("High contrast")}
 
 
 def theme_for(name: str) -> Theme:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.app.screens.overlay import OverlayScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, TextRow
 
 if TYPE_CHECKING:
@@ -21,14 +22,15 @@ class AlreadyOpenScreen(OverlayScreen):
     card_width = 700
 
     def __init__(self, app: App, folder: str, pid: str = ""):
-        super().__init__(app, "Frontline is already open")
-        who = f" (process {pid})" if pid else ""
+        super().__init__(app, N_("Frontline is already open"))
+        _ = self.ctx._
+        text = _("Another Frontline window (process {pid}) is using your user folder {folder}.") if pid else \
+            _("Another Frontline window is using your user folder {folder}.")
         self.menu.set_rows([
-            TextRow(f"Another Frontline window{who} is using your user folder {folder}.", role="small",
-                    color="muted"),
-            ButtonRow("Open read-only", self.dismiss, key="read-only", primary=True,
-                      detail="Play and read results here; settings and the saved game stay with the other window"),
-            ButtonRow("Quit", self.app.close, key="quit", detail="Esc"),
+            TextRow(text.format(pid=pid, folder=folder), role="small", color="muted"),
+            ButtonRow(_("Open read-only"), self.dismiss, key="read-only", primary=True,
+                      detail=_("Play and read results here; settings and the saved game stay with the other window")),
+            ButtonRow(_("Quit"), self.app.close, key="quit", detail=_("Esc")),
         ])
 
     def back(self) -> None:

@@ -119,7 +119,8 @@ class PageScreen(Screen):
     body_gap = (8, 4)
 
     def header_title(self) -> str:
-        return self.title
+        """The title in the player's language (``title`` is an English constant marked with ``N_``)."""
+        return self.ctx._(self.title)
 
     def header_right(self) -> str:
         return ""

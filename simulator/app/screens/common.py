@@ -21,7 +21,9 @@ def header_height(ctx: AppContext) -> int:
 
 
 def draw_header(surface: pygame.Surface, ctx: AppContext, title: str, right: str = "") -> int:
-    """Paint the title band; returns its height."""
+    """Paint the title band; returns its height. ``title`` and ``right`` are shown in the player's
+    language (``ctx._``: a marked English constant is translated, other text is shown as it is)."""
+    title, right = ctx._(title), ctx._(right)
     theme = ctx.theme
     height = header_height(ctx)
     band = pygame.Rect(0, 0, surface.get_width(), height)
@@ -39,13 +41,14 @@ def draw_header(surface: pygame.Surface, ctx: AppContext, title: str, right: str
 
 
 def hint_height(ctx: AppContext, text: str, width: int) -> int:
-    return ctx.text.render(text, "small", ctx.theme.muted, width - 2 * MARGIN).get_height() + 16
+    return ctx.text.render(ctx._(text), "small", ctx.theme.muted, width - 2 * MARGIN).get_height() + 16
 
 
 def draw_hint(surface: pygame.Surface, ctx: AppContext, text: str) -> None:
-    """The key-help band at the bottom of the window (wrapped, never cut off)."""
+    """The key-help band at the bottom of the window (wrapped, never cut off), in the player's
+    language (``text`` is a marked English constant or already translated)."""
     theme = ctx.theme
-    hint = ctx.text.render(text, "small", theme.muted, surface.get_width() - 2 * MARGIN)
+    hint = ctx.text.render(ctx._(text), "small", theme.muted, surface.get_width() - 2 * MARGIN)
     height = hint.get_height() + 16
     band = pygame.Rect(0, surface.get_height() - height, surface.get_width(), height)
     pygame.draw.rect(surface, theme.panel, band)

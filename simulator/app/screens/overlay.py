@@ -15,7 +15,7 @@ class OverlayScreen(MenuScreen):
 
     def __init__(self, app, title: str):  # type: ignore[no-untyped-def]
         super().__init__(app)
-        self.title = title
+        self.title = self.ctx._(title)  # an English constant marked with N_ (or text already translated)
         self.card = pygame.Rect(0, 0, 0, 0)
 
     def layout(self, size: tuple[int, int]) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.app.screens.overlay import OverlayScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
@@ -21,7 +22,7 @@ class PauseScreen(OverlayScreen):
     card_width = 640
 
     def __init__(self, app: App):
-        super().__init__(app, "Paused")
+        super().__init__(app, N_("Paused"))
         self.menu.set_rows(self.rows(certification=False))
 
     def on_enter(self) -> None:
@@ -31,17 +32,19 @@ class PauseScreen(OverlayScreen):
             self.menu.set_rows(self.rows(certification=True))
 
     def rows(self, certification: bool) -> list[Row]:
+        _ = self.ctx._
         rows: list[Row] = [
-            TextRow("The clock is stopped. Your progress is saved after every choice.", role="small", color="muted"),
-            ButtonRow("Resume", lambda: self.dismiss("resume"), key="resume", primary=True, detail="Esc"),
-            ButtonRow("Settings", lambda: self.app.push("settings"), key="settings"),
+            TextRow(_("The clock is stopped. Your progress is saved after every choice."), role="small", color="muted"),
+            ButtonRow(_("Resume"), lambda: self.dismiss("resume"), key="resume", primary=True, detail=_("Esc")),
+            ButtonRow(_("Settings"), lambda: self.app.push("settings"), key="settings"),
         ]
         if not certification:
-            rows.append(ButtonRow("Restart this scenario", lambda: self.dismiss("restart"), key="restart"))
+            rows.append(ButtonRow(_("Restart this scenario"), lambda: self.dismiss("restart"), key="restart"))
         rows += [
-            ButtonRow("Quit to the scenario list", lambda: self.dismiss("list"), key="list",
-                      detail="This certification attempt is used up and does not count" if certification
-                      else "This attempt is recorded as unfinished"),
-            ButtonRow("Quit the game", lambda: self.dismiss("quit"), key="quit", detail="You can resume next time"),
+            ButtonRow(_("Quit to the scenario list"), lambda: self.dismiss("list"), key="list",
+                      detail=_("This certification attempt is used up and does not count") if certification
+                      else _("This attempt is recorded as unfinished")),
+            ButtonRow(_("Quit the game"), lambda: self.dismiss("quit"), key="quit",
+                      detail=_("You can resume next time")),
         ]
         return rows

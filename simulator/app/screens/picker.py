@@ -25,6 +25,7 @@ from simulator.app.progress_views import (
 )
 from simulator.app.screens.base import ListScreen
 from simulator.app.settings import MODES
+from simulator.app.translation import N_
 from simulator.app.viewmodels import PickerItem, picker_item
 from simulator.app.widgets.draw import card
 from simulator.app.widgets.rows import PAD, Row, TextRow
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
     from simulator.app.progress_service import LearnerProgress
     from simulator.app.progress_views import RecommendationView
 
-HINT = "Up/Down: choose   Enter: play   M: switch mode   F5: reload scenarios   Esc: back"
+HINT = N_("Up/Down: choose   Enter: play   M: switch mode   F5: reload scenarios   Esc: back")
 CERTIFICATION = "certification"
 RECOMMENDED_KEY = "practise-next"
 
@@ -48,17 +49,21 @@ class ScenarioRow(Row):
         self.surfaces: list[pygame.Surface] = []
 
     def layout(self, ctx: Any, width: int) -> int:
-        theme, item = ctx.theme, self.item
+        theme, item, _ = ctx.theme, self.item, ctx._
         inner = width - 2 * PAD
-        title = item.title + ("   [BROKEN]" if item.broken else "")
+        title = item.title + ("   " + _("[BROKEN]") if item.broken else "")
+        facts = item.facts(_)
+        if not item.broken and getattr(self.entry.loaded, "language", "en") != ctx.ui.language:
+            facts += "  |  " + _("in English (no translation yet)")
         self.surfaces = [ctx.text.render(title, "h2", theme.bad if item.broken else theme.text, inner),
-                         ctx.text.render(item.facts(), "small", theme.muted, inner)]
+                         ctx.text.render(facts, "small", theme.muted, inner)]
         if item.broken:
-            self.surfaces.append(ctx.text.render("First problem: " + item.error, "small", theme.bad, inner))
+            self.surfaces.append(ctx.text.render(_("First problem: {error}").format(error=item.error), "small",
+                                                 theme.bad, inner))
         else:
             self.surfaces.append(ctx.text.render(item.summary, "body", theme.text, inner))
-            self.surfaces.append(ctx.text.render("Trains: " + ", ".join(item.principles), "small", theme.muted,
-                                                 inner))
+            trains = _("Trains: {principles}").format(principles=", ".join(item.principles))
+            self.surfaces.append(ctx.text.render(trains, "small", theme.muted, inner))
         if self.status:
             self.surfaces.append(ctx.text.render(self.status, "small", theme.text, inner))
         return sum(s.get_height() + 6 for s in self.surfaces) + 2 * PAD
@@ -84,7 +89,7 @@ class RecommendationRow(Row):
 
     def layout(self, ctx: Any, width: int) -> int:
         theme, inner = ctx.theme, width - 2 * PAD
-        self.surfaces = [ctx.text.render("Practise next", "small", theme.accent_text, inner),
+        self.surfaces = [ctx.text.render(ctx._("Practise next"), "small", theme.accent_text, inner),
                          ctx.text.render(self.view.title, "h2", theme.accent_text, inner),
                          ctx.text.render(self.view.why, "body", theme.accent_text, inner)]
         if self.status:
@@ -102,7 +107,7 @@ class RecommendationRow(Row):
 
 class PickerScreen(ListScreen):
     name = "picker"
-    title = "Choose a scenario"
+    title = N_("Choose a scenario")
     hint = HINT
 
     def __init__(self, app: App):
@@ -125,7 +130,8 @@ class PickerScreen(ListScreen):
         self.progress = self.app.services.progress.learner()
         rows = self._progress_rows() + self._scenario_rows()
         if not self.items:
-            rows.append(TextRow(f"No scenarios found in {self.ctx.scenarios_dir}. Add .yaml files there and press F5."))
+            rows.append(TextRow(self.ctx._("No scenarios found in {folder}. Add .yaml files there and press F5.")
+                                .format(folder=self.ctx.scenarios_dir)))
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
 
@@ -133,7 +139,7 @@ class PickerScreen(ListScreen):
         progress, library = self.progress, self.ctx.library
         assert progress is not None
         rows: list[Row] = []
-        ready = ready_line(progress)
+        ready = ready_line(progress, self.ctx.ui)
         if ready:
             rows.append(TextRow(ready, role="h2", color="good" if progress.report and progress.report["ready"]
                                 else "text"))
@@ -141,13 +147,13 @@ class PickerScreen(ListScreen):
         entry = library.find(tip.scenario) if tip and library else None
         if tip is not None and entry is not None:
             rows.append(RecommendationRow(self, entry, tip, scenario_status(progress, tip.scenario,
-                                                                            self.certification)))
+                                                                            self.certification, self.ctx.ui)))
         return rows
 
     def _scenario_rows(self) -> list[Row]:
         ctx, library, progress = self.ctx, self.ctx.library, self.progress
         assert progress is not None
-        names = {p.id: p.name for p in ctx.catalog.principles} if ctx.catalog else {}
+        names = ctx.principle_names()
         rows: list[Row] = []
         self.items = []
         stage = None
@@ -162,13 +168,13 @@ class PickerScreen(ListScreen):
                 rows.append(TextRow(item.stage, role="h2", color="accent" if ctx.theme.name != "standard"
                                     else "text", gap=4))
                 if state is not None:
-                    rows.append(TextRow(stage_line(progress, state, named=False), role="small",
+                    rows.append(TextRow(stage_line(progress, state, named=False, ui=ctx.ui), role="small",
                                         color="good" if state["met"] else "muted", gap=2))
                 stage = item.stage
             elif not item.stage and stage and not entry.ok:
                 stage = None
             self.items.append(item)
-            status = scenario_status(progress, entry.id, self.certification) if entry.ok else ""
+            status = scenario_status(progress, entry.id, self.certification, ctx.ui) if entry.ok else ""
             rows.append(ScenarioRow(self, entry, item, status))
         return rows
 
@@ -177,13 +183,15 @@ class PickerScreen(ListScreen):
 
     def start(self, entry: LibraryEntry) -> None:
         if not entry.ok:
-            self.ctx.notify(f"This scenario is broken and cannot be played: {entry.error}")
+            self.ctx.notify(self.ctx._("This scenario is broken and cannot be played: {error}").format(
+                error=entry.error))
             return
         mode = self.ctx.settings.mode
         if mode == CERTIFICATION and self.app.services.progress.attempts_left(entry.id) == 0:
             stage = next((s for s in self.ctx.library.stages if entry.id in s.scenarios), None) \
                 if self.ctx.library else None
-            self.ctx.notify(no_attempts_message(entry.title, stage.pass_rule.attempts if stage else 0), 10.0)
+            self.ctx.notify(no_attempts_message(entry.title, stage.pass_rule.attempts if stage else 0, self.ctx.ui),
+                            10.0)
             return
         from simulator.app.runs import Run
 
@@ -196,7 +204,7 @@ class PickerScreen(ListScreen):
             current = self.ctx.settings.mode
             mode = modes[(modes.index(current) + 1) % len(modes)] if current in modes else modes[0]
             self.ctx.update_settings(mode=mode)
-            self.ctx.notify(f"Mode: {MODES[mode]}")
+            self.ctx.notify(self.ctx._("Mode: {mode}").format(mode=self.ctx._(MODES[mode])))
             self.build()
             return
         super().handle(event)
@@ -208,4 +216,5 @@ class PickerScreen(ListScreen):
         self.build()
 
     def header_right(self) -> str:
-        return f"Mode: {MODES.get(self.ctx.settings.mode, self.ctx.settings.mode)} (M)"
+        mode = self.ctx.settings.mode
+        return self.ctx._("Mode: {mode} (M)").format(mode=self.ctx._(MODES[mode]) if mode in MODES else mode)

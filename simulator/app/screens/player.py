@@ -11,17 +11,18 @@ import pygame
 
 from simulator.app.screens.base import ListScreen
 from simulator.app.settings import Profile
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, InputRow, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
 
-HINT = "Type to fill a field   Enter or Tab: next   Esc: back"
+HINT = N_("Type to fill a field   Enter or Tab: next   Esc: back")
 
 
 class PlayerScreen(ListScreen):
     name = "player"
-    title = "Who is playing?"
+    title = N_("Who is playing?")
     hint = HINT
     body_width = 760
     body_gap = (16, 8)
@@ -29,16 +30,17 @@ class PlayerScreen(ListScreen):
     def __init__(self, app: App):
         super().__init__(app)
         profile = self.ctx.settings.profile
-        self.name_row = InputRow("Your name", profile.name, key="name", on_enter=lambda: self.menu.move(1))
-        self.team_row = InputRow("Team", profile.team, key="team", hint="optional",
+        _ = self.ctx._
+        self.name_row = InputRow(_("Your name"), profile.name, key="name", on_enter=lambda: self.menu.move(1))
+        self.team_row = InputRow(_("Team"), profile.team, key="team", hint=_("optional"),
                                  on_enter=lambda: self.menu.move(1))
-        self.workshop_row = InputRow("Workshop code", profile.workshop, key="workshop", hint="optional",
+        self.workshop_row = InputRow(_("Workshop code"), profile.workshop, key="workshop", hint=_("optional"),
                                      on_enter=lambda: self.menu.move(1))
         self.menu.set_rows([
-            TextRow("Your name is shown on your results so that you and your trainer can follow your progress.",
+            TextRow(_("Your name is shown on your results so that you and your trainer can follow your progress."),
                     color="muted"),
             self.name_row, self.team_row, self.workshop_row,
-            ButtonRow("Continue", self.confirm, key="continue", primary=True),
+            ButtonRow(_("Continue"), self.confirm, key="continue", primary=True),
         ])
 
     def on_enter(self) -> None:
@@ -53,7 +55,7 @@ class PlayerScreen(ListScreen):
     def confirm(self) -> None:
         profile = self.profile()
         if not profile.name:
-            self.ctx.notify("Please type your name first.")
+            self.ctx.notify(self.ctx._("Please type your name first."))
             self.menu.focus_key("name")
             return
         self.ctx.update_settings(profile=profile)

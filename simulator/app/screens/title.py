@@ -14,12 +14,13 @@ import pygame
 
 from simulator.app.screens.base import MenuScreen
 from simulator.app.screens.common import MARGIN, draw_hint, hint_height
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
 
-HINT = "Up/Down or Tab: move   Enter: choose   F11: fullscreen   Esc: quit"
+HINT = N_("Up/Down or Tab: move   Enter: choose   F11: fullscreen   Esc: quit")
 TOP, MENU_GAP = 24, 20  # pixels above the title and between the tagline and the menu
 
 
@@ -40,25 +41,28 @@ class TitleScreen(MenuScreen):
         focus = self.menu.focused.key if self.menu.focused else None
         self.resume = read_resume(self.ctx.resume_file) if self.ctx.resume_file else None
         rows: list[Row] = self._progress_rows()
+        _ = self.ctx._
         if self.resume is not None:
             title = str(self.resume.get("title") or self.resume["scenario_id"])
             steps = len(self.resume["snapshot"].get("transcript") or [])
-            rows.append(ButtonRow(f"Resume: {title}", self.resume_game, key="resume", primary=True,
-                                  detail=f"You stopped after decision {steps}. Pick up where you left off."))
+            rows.append(ButtonRow(_("Resume: {title}").format(title=title), self.resume_game, key="resume",
+                                  primary=True, detail=_("You stopped after decision {steps}. Pick up where you "
+                                                         "left off.").format(steps=steps)))
         rows += [
-            ButtonRow("Play", self.play, key="play", primary=self.resume is None,
-                      detail="Choose a scenario and start a conversation"),
-            ButtonRow("Change player", self.change_player, key="player",
-                      detail=self._who() or "Enter your name before you play"),
-            ButtonRow("Settings", self.open_settings, key="settings",
-                      detail="Text size, contrast, motion, timers, mode"),
-            ButtonRow("Leaderboard", self.open_leaderboard, key="leaderboard",
-                      detail="Best scores per scenario and principle, by workshop and team"),
-            ButtonRow("My progress", self.open_history, key="history", detail="Your runs and scores over time"),
-            *([ButtonRow("Join the room", lambda: self.app.push("room-join"), key="room",  # issue 15: room play
-                         detail=f"Workshop {self.ctx.settings.profile.workshop}: vote on the projected call")]
+            ButtonRow(_("Play"), self.play, key="play", primary=self.resume is None,
+                      detail=_("Choose a scenario and start a conversation")),
+            ButtonRow(_("Change player"), self.change_player, key="player",
+                      detail=self._who() or _("Enter your name before you play")),
+            ButtonRow(_("Settings"), self.open_settings, key="settings",
+                      detail=_("Text size, contrast, motion, timers, mode, language")),
+            ButtonRow(_("Leaderboard"), self.open_leaderboard, key="leaderboard",
+                      detail=_("Best scores per scenario and principle, by workshop and team")),
+            ButtonRow(_("My progress"), self.open_history, key="history", detail=_("Your runs and scores over time")),
+            *([ButtonRow(_("Join the room"), lambda: self.app.push("room-join"), key="room",  # issue 15: room play
+                         detail=_("Workshop {code}: vote on the projected call").format(
+                             code=self.ctx.settings.profile.workshop))]
               if self.ctx.settings.profile.workshop else []),
-            ButtonRow("Quit", self.app.close, key="quit"),
+            ButtonRow(_("Quit"), self.app.close, key="quit"),
         ]
         self.menu.set_rows(rows, focus_key=focus if focus != "resume" or self.resume else None)
         if self.resume is not None and focus is None:
@@ -73,13 +77,13 @@ class TitleScreen(MenuScreen):
 
         progress = self.app.services.progress.learner()
         rows: list[Row] = []
-        ready = ready_line(progress)
+        ready = ready_line(progress, self.ctx.ui)
         if ready:
             done = bool(progress.report and progress.report["ready"])
             rows.append(TextRow(ready, role="h2" if done else "body", color="good" if done else "muted",
                                 gap=4, center=True))
         rows += [TextRow(text, role="body", color="bad" if overdue else "text", gap=3, center=True)
-                 for text, overdue in due_lines(progress)]
+                 for text, overdue in due_lines(progress, ui=self.ctx.ui)]
         return rows
 
     def _who(self) -> str:
@@ -87,7 +91,7 @@ class TitleScreen(MenuScreen):
         if not profile.name:
             return ""
         extra = ", ".join(x for x in (profile.team, profile.workshop) if x)
-        return f"Playing as {profile.name}" + (f" ({extra})" if extra else "")
+        return self.ctx._("Playing as {name}").format(name=profile.name) + (f" ({extra})" if extra else "")
 
     def layout(self, size: tuple[int, int]) -> None:
         super().layout(size)
@@ -145,7 +149,7 @@ class TitleScreen(MenuScreen):
         surface.fill(theme.bg)
         title = text.render("Frontline", "title", theme.accent if theme.name != "standard" else theme.text)
         surface.blit(title, title.get_rect(midtop=(surface.get_width() // 2, TOP)))
-        tagline = text.render("Customer-service training: talk it through, learn what works.", "body",
+        tagline = text.render(self.ctx._("Customer-service training: talk it through, learn what works."), "body",
                               theme.muted, surface.get_width() - 2 * MARGIN)
         surface.blit(tagline, tagline.get_rect(midtop=(surface.get_width() // 2, TOP + title.get_height() + 8)))
         self.menu.draw(surface, self.ctx)

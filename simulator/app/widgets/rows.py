@@ -3,6 +3,8 @@
 Contract: a ``Row`` prepares its rendered surfaces in ``layout(ctx, width)`` (which returns its
 height) and only blits in ``draw``. Focusable rows react to ``activate()`` (Enter, Space, click)
 and optionally ``adjust(step)`` (Left/Right) and ``handle(event)`` (e.g. text input).
+Words: rows show their labels in the player's language (``ctx._`` at layout), so a caller may pass
+an English constant marked with ``N_`` or text it has already translated (shown as it is).
 """
 
 from __future__ import annotations
@@ -49,7 +51,7 @@ class TextRow(Row):
 
     def layout(self, ctx: AppContext, width: int) -> int:
         color = getattr(ctx.theme, self.color)
-        self.surface = ctx.text.render(self.text, self.role, color, width) if self.text else None
+        self.surface = ctx.text.render(ctx._(self.text), self.role, color, width) if self.text else None
         return (self.surface.get_height() if self.surface else 0) + self.gap * 2
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: AppContext, focused: bool) -> None:
@@ -75,9 +77,9 @@ class ButtonRow(Row):
         fg = theme.accent_text if self.primary else theme.button_text
         if not self.enabled:
             fg = theme.disabled
-        self.surfaces = [ctx.text.render(self.label, "body", fg, inner)]
+        self.surfaces = [ctx.text.render(ctx._(self.label), "body", fg, inner)]
         if self.detail:
-            self.surfaces.append(ctx.text.render(self.detail, "small", theme.disabled if not self.enabled
+            self.surfaces.append(ctx.text.render(ctx._(self.detail), "small", theme.disabled if not self.enabled
                                                  else (fg if self.primary else theme.muted), inner))
         return sum(s.get_height() for s in self.surfaces) + 2 * PAD + 4 * (len(self.surfaces) - 1)
 
@@ -108,8 +110,8 @@ class ChoiceRow(Row):
 
     def layout(self, ctx: AppContext, width: int) -> int:
         inner = max(40, width - 2 * PAD)
-        self.surfaces = [ctx.text.render(self.label, "body", ctx.theme.button_text, inner),
-                         ctx.text.render(f"< {self.value_label} >", "body", ctx.theme.accent
+        self.surfaces = [ctx.text.render(ctx._(self.label), "body", ctx.theme.button_text, inner),
+                         ctx.text.render(f"< {ctx._(self.value_label)} >", "body", ctx.theme.accent
                                          if ctx.theme.name == "high_contrast" else ctx.theme.text, inner)]
         first, second = self.surfaces
         if first.get_width() + second.get_width() + 40 <= inner:
@@ -151,7 +153,7 @@ class InputRow(Row):
         self.field_height = 0
 
     def layout(self, ctx: AppContext, width: int) -> int:
-        label = self.label + (f"  ({self.hint})" if self.hint else "")
+        label = ctx._(self.label) + (f"  ({ctx._(self.hint)})" if self.hint else "")
         self.label_surface = ctx.text.render(label, "small", ctx.theme.text, width)
         self.field_height = ctx.text.line_height("body") + 16
         return self.label_surface.get_height() + 6 + self.field_height
