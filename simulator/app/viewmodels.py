@@ -93,6 +93,8 @@ class PlayView:
 
 LEVEL_WORDS = ((20, N_("very low")), (40, N_("low")), (60, N_("middling")), (80, N_("high")), (101, N_("very high")))
 METER_LABELS = {"mood": N_("Mood"), "patience": N_("Patience"), "trust": N_("Trust")}
+# simulator.engine.views.MOOD_LABELS (the English words stay keys: the portrait draws by them)
+MOOD_WORDS = (N_("angry"), N_("annoyed"), N_("neutral"), N_("relieved"), N_("pleased"))
 
 
 def level_word(value: int, _: Translate = N_) -> str:
@@ -108,7 +110,7 @@ def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str,
     views = []
     for name in names:
         value = values.get(name, 0)
-        words = mood_label if name == "mood" else level_word(value, _)
+        words = _(mood_label) if name == "mood" else level_word(value, _)
         label = _(METER_LABELS[name]) if name in METER_LABELS else name.replace("_", " ").capitalize()
         views.append(MeterView(name, label, value, words))
     return tuple(views)
@@ -141,7 +143,7 @@ class ChatEntry:
     text: str
 
 
-def history(session: PlaySession) -> list[ChatEntry]:
+def history(session: PlaySession, _: Translate = N_) -> list[ChatEntry]:
     """The conversation so far, rebuilt from the transcript (for resume, retry and reload), with
     this run's details filled in."""
     scenario = session.scenario
@@ -153,7 +155,7 @@ def history(session: PlaySession) -> list[ChatEntry]:
         entries += beat_entries(scenario, node, line_for(node, step.before))
         choice = next((c for c in node.choices if c.id == step.choice_id), None)
         if choice is not None:
-            entries.append(agent_entry(choice.text, step.timed_out))
+            entries.append(agent_entry(choice.text, step.timed_out, _))
     entries += beat_entries(scenario, session.node, session.beat().text)
     return entries
 

@@ -30,6 +30,7 @@ from simulator.app.runs import Run
 from simulator.app.screens.base import Screen
 from simulator.app.screens.common import MARGIN, draw_header, draw_hint, header_height, hint_height
 from simulator.app.settings import MODES
+from simulator.app.translation import N_
 from simulator.app.viewmodels import PlayView, agent_entry, beat_entries, history, play_view
 from simulator.app.widgets.answer_box import AnswerBox
 from simulator.app.widgets.chatlog import ChatLog
@@ -46,8 +47,8 @@ if TYPE_CHECKING:
     from simulator.engine.views import Step
 
 log = logging.getLogger(__name__)
-HINT = "1-9, or Up/Down and Enter: answer   PageUp/PageDown: scroll the chat   Esc: pause"
-TYPING_HINT = "Type your answer, Enter: submit   Down: pick from the list instead   Esc: pause"
+HINT = N_("1-9, or Up/Down and Enter: answer   PageUp/PageDown: scroll the chat   Esc: pause")
+TYPING_HINT = N_("Type your answer, Enter: submit   Down: pick from the list instead   Esc: pause")
 NUMBER_KEYS = {getattr(pygame, f"K_{n}"): n for n in range(1, 10)} | {
     getattr(pygame, f"K_KP{n}"): n for n in range(1, 10)}
 
@@ -63,13 +64,13 @@ class PlayScreen(Screen):
         self.meters: list[Meter] = []
         self.elapsed = 0.0
         self.portrait = Portrait(session.scenario.customer.name, None)
-        self.view: PlayView = play_view(session, self.ctx.settings.timer_factor())
+        self.view: PlayView = play_view(session, self.ctx.settings.timer_factor(), self.ctx._)
         self.answer: OpenAnswer | None = None  # open answers mode, set up in on_enter
         self.audio = CallAudio(app.services, self.ctx, session)
 
     def on_enter(self) -> None:
         self.portrait = self._portrait()
-        entries = history(self.session)
+        entries = history(self.session, self.ctx._)
         typed = self.typed and not self.ctx.settings.reduced_motion
         if typed and entries and entries[-1].kind == "customer":
             self.chat.set_entries(entries[:-1])
@@ -108,7 +109,9 @@ class PlayScreen(Screen):
         return self.answer is not None and self.answer.phase == TYPING and not self.session.finished
 
     def spoken_title(self) -> str:
-        where = "The conversation ended" if self.session.finished else f"Decision {self.view.decision}"
+        _ = self.ctx._
+        where = _("The conversation ended") if self.session.finished else \
+            _("Decision {number}").format(number=self.view.decision)
         return f"{self.session.owner.scenario.title}. {where}"
 
     @property
@@ -122,10 +125,12 @@ class PlayScreen(Screen):
     # --- state -------------------------------------------------------------------------------
     def refresh(self) -> None:
         """Rebuild the view model and option rows from the session."""
-        self.view = play_view(self.session, self.ctx.settings.timer_factor())
+        _ = self.ctx._
+        self.view = play_view(self.session, self.ctx.settings.timer_factor(), _)
         if self.session.finished:
-            rows: list[Row] = [ButtonRow("See your debrief", self.to_debrief, key="debrief", primary=True,
-                                         detail=f"The conversation ended: {self.view.ending_title}")]
+            rows: list[Row] = [ButtonRow(_("See your debrief"), self.to_debrief, key="debrief", primary=True,
+                                         detail=_("The conversation ended: {ending}").format(
+                                             ending=self.view.ending_title))]
         elif self.taking_text:
             rows = [AnswerBox(PROMPT, self.submit_answer, self.relayout_options),
                     ButtonRow(ESCAPE, self.pick_from_list, key="pick-from-list")]
@@ -172,7 +177,7 @@ class PlayScreen(Screen):
         if option is None:
             return
         if not option.available:
-            self.ctx.notify("That option is not available right now.")
+            self.ctx.notify(self.ctx._("That option is not available right now."))
             return
         self.keep_words()
         self.after_step(self.session.choose_number(number, seconds=round(self.elapsed, 3)))
@@ -191,7 +196,7 @@ class PlayScreen(Screen):
     def after_step(self, step: Step) -> None:
         scenario = self.session.scenario
         node = scenario.nodes[step.node_id]
-        self.chat.append(agent_entry(node.choice(step.choice_id).text, step.timed_out))
+        self.chat.append(agent_entry(node.choice(step.choice_id).text, step.timed_out, self.ctx._))
         for entry in beat_entries(scenario, self.session.node, self.session.beat().text):
             self.chat.append(entry, typed=not self.ctx.settings.reduced_motion)
         self.elapsed = 0.0
@@ -204,8 +209,8 @@ class PlayScreen(Screen):
             from scoring.scorer import grade_step
             from simulator.app.viewmodels import feedback_view
 
-            names = {p.id: p.name for p in self.ctx.catalog.principles} if self.ctx.catalog else {}
-            self.app.push("feedback", view=feedback_view(grade_step(scenario, step), names))
+            names = self.ctx.principle_names()
+            self.app.push("feedback", view=feedback_view(grade_step(scenario, step), names, self.ctx._))
 
     def to_debrief(self) -> None:
         self.app.replace("debrief", session=self.session, entry=self.entry, run=self.run)
@@ -245,7 +250,8 @@ class PlayScreen(Screen):
         library = self.ctx.library
         entry = library.find(self.session.owner.scenario.id) if library else None
         if entry is None:
-            self.ctx.notify("This scenario is now missing or broken; you keep playing the version loaded before.")
+            self.ctx.notify(self.ctx._("This scenario is now missing or broken; you keep playing the version "
+                                       "loaded before."))
             return
         snapshot = self.session.snapshot()
         runs = self.app.services.runs
@@ -253,16 +259,17 @@ class PlayScreen(Screen):
             session = runs.restore(entry, snapshot)
         except SnapshotError as error:
             session = runs.start(entry)
-            self.ctx.notify(f"Scenario reloaded but your place was lost ({error}); starting again.")
+            self.ctx.notify(self.ctx._("Scenario reloaded but your place was lost ({error}); starting again.")
+                            .format(error=error))
         else:
-            self.ctx.notify("Scenario reloaded; you are still at the same moment.")
+            self.ctx.notify(self.ctx._("Scenario reloaded; you are still at the same moment."))
         self.session.close()
         self.session, self.entry = session, entry
         self.audio.session = session
         if self.answer is not None:
             self.answer = OpenAnswer(session.scenario)
         self.portrait = self._portrait()
-        self.chat.set_entries(history(session))
+        self.chat.set_entries(history(session, self.ctx._))
         self.elapsed = 0.0
         self.refresh()
 
@@ -315,7 +322,8 @@ class PlayScreen(Screen):
             meter_height += meter.set(ctx, view, inner) + 12
             self.meters.append(meter)
         self.name_surface = text.render(self.session.scenario.customer.name, "h2", ctx.theme.text, inner)
-        self.feeling_surface = text.render(f"Feeling: {self.view.expression}", "body", ctx.theme.text, inner)
+        feeling = ctx._("Feeling: {mood}").format(mood=ctx._(self.view.expression))
+        self.feeling_surface = text.render(feeling, "body", ctx.theme.text, inner)
         fixed = self.name_surface.get_height() + self.feeling_surface.get_height() + meter_height + 40
         self.portrait_size = max(80, min(inner, self.side.height - fixed))
         main = pygame.Rect(self.side.right + 16, top, size[0] - self.side.right - 16 - MARGIN // 2, bottom - top)
@@ -341,9 +349,11 @@ class PlayScreen(Screen):
         if pygame.display.get_surface() is not None:
             surface = surface.convert()
         surface.fill(theme.bg)
-        mode = f"{MODES.get(self.run.mode, self.run.mode)} mode"
-        where = "Conversation ended" if self.session.finished else f"Decision {self.view.decision}"
-        draw_header(surface, ctx, self.session.owner.scenario.title, f"{where}  |  {mode}  |  Esc: pause")
+        _ = ctx._
+        mode = _("{mode} mode").format(mode=_(MODES[self.run.mode]) if self.run.mode in MODES else self.run.mode)
+        where = _("Conversation ended") if self.session.finished else \
+            _("Decision {number}").format(number=self.view.decision)
+        draw_header(surface, ctx, self.session.owner.scenario.title, f"{where}  |  {mode}  |  " + _("Esc: pause"))
         panel(surface, self.side, theme.panel, theme.panel_border, 2)
         x, y = self.side.left + 14, self.side.top + 12
         face = self.portrait.surface(self.view.expression, self.portrait_size, theme)
@@ -371,7 +381,8 @@ class PlayScreen(Screen):
         ctx, theme = self.ctx, self.ctx.theme
         limit = self.view.time_limit or 1
         left = max(0.0, limit - self.elapsed)
-        label = ctx.text.render(f"Time to answer: {left:.0f} s of {limit:.0f} s", "small", theme.text)
+        label = ctx.text.render(ctx._("Time to answer: {left} s of {limit} s").format(
+            left=ctx.ui.format_number(left), limit=ctx.ui.format_number(limit)), "small", theme.text)
         surface.blit(label, (self.timer_rect.left, self.timer_rect.top))
         bar = pygame.Rect(self.timer_rect.left, self.timer_rect.top + label.get_height() + 4, self.timer_rect.width, 10)
         pygame.draw.rect(surface, theme.meter_bg, bar)

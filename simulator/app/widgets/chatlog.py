@@ -230,7 +230,7 @@ class ChatLog:
         if self.max_scroll > 0:
             self._scrollbar(surface, ctx)
         if self.scroll < self.max_scroll:
-            more = ctx.text.render("More below: PageDown", "small", theme.accent_text)
+            more = ctx.text.render(ctx._("More below: PageDown"), "small", theme.accent_text)
             box = more.get_rect(midbottom=(self.rect.centerx, self.rect.bottom - 6)).inflate(16, 8)
             panel(surface, box, theme.accent, theme.accent, 0, 8)
             surface.blit(more, more.get_rect(center=box.center))
