@@ -8,6 +8,11 @@ atomically and never raises (a read-only or full disk just means no caching). On
 successful parse is stored, and whatever comes out is validated again by the loader exactly like
 fresh data; positions for error messages are recomputed from the file itself when needed. At most
 ``limit`` entries are kept (oldest removed first, entries of other parser versions included).
+
+A damaged entry (not UTF-8 JSON, nested too deeply, too large, or not an entry for that file and
+these parsers) is moved aside to ``<entry>.json.broken`` (replacing an older one) and reported
+once: one warning in the log, and one line appended to ``ParseCache.problems`` that the caller
+may show or log (this module prints nothing). The file is then parsed as if nothing were cached.
 """
 
 from __future__ import annotations
@@ -33,25 +38,67 @@ def parsers_tag() -> str:
     return "p" + hashlib.sha256(versions.encode("utf-8")).hexdigest()[:16]
 
 
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # parsed data of a scenario file (at most 10 MB of YAML)
+
+
+def _decode(raw: bytes) -> Any:
+    """The JSON in ``raw``; ValueError saying why when it is not a sane entry."""
+    if len(raw) > MAX_ENTRY_BYTES:
+        raise ValueError(f"is {len(raw)} bytes, more than {MAX_ENTRY_BYTES}")
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError as error:
+        raise ValueError(f"is not UTF-8 text (byte {error.start})") from None
+    except json.JSONDecodeError as error:
+        raise ValueError(f"is not JSON ({error.msg}, line {error.lineno})") from None
+    except RecursionError:
+        raise ValueError("is nested too deeply") from None
+
+
 class ParseCache:
     def __init__(self, folder: Path, limit: int = 300):
         self.folder = folder
         self.limit = limit
+        self.problems: list[str] = []  # one line per damaged entry moved aside (for the caller)
+        self._reported: set[Path] = set()  # entries left in place after a failed move
 
     def _path(self, digest: str) -> Path:
         return self.folder / f"{parsers_tag()}-{digest}.json"
 
     def get(self, digest: str) -> Any | None:
-        """Cached data for a file with this sha256, or None (missing, unreadable or damaged)."""
+        """Cached data for a file with this sha256, or None (missing, unreadable or damaged: a
+        damaged entry is moved aside and reported, see the module's contract)."""
+        path = self._path(digest)
         try:
-            with open(self._path(digest), encoding="utf-8") as handle:
-                entry = json.load(handle)
-        except (OSError, ValueError):
+            raw = path.read_bytes()
+        except OSError:
             return None
-        if (not isinstance(entry, dict) or entry.get("sha256") != digest or "data" not in entry
-                or entry.get("parsers") != reader_versions()):
-            return None
+        try:
+            entry = _decode(raw)
+        except ValueError as error:
+            return self._damaged(path, str(error))
+        if not isinstance(entry, dict) or "data" not in entry:
+            return self._damaged(path, "is not a cache entry")
+        if entry.get("sha256") != digest or entry.get("parsers") != reader_versions():
+            return self._damaged(path, "belongs to another file or parser version than its name says")
         return entry["data"]
+
+    def _damaged(self, path: Path, why: str) -> None:
+        """Move a damaged entry aside and report it once (an entry that cannot be moved, e.g. in a
+        read-only folder, is reported the first time only)."""
+        if path in self._reported:
+            return None
+        target = path.with_name(path.name + ".broken")
+        try:
+            os.replace(path, target)
+            where = f"moved to {target}"
+        except OSError as error:
+            self._reported.add(path)
+            where = f"it could not be moved aside ({error})"
+        message = f"The scenario cache file {path} {why}; {where} and the scenario is read again."
+        log.warning("%s", message)
+        self.problems.append(message)
+        return None
 
     def put(self, digest: str, data: Any) -> None:
         """Store data for a file with this sha256 (best effort, atomic)."""

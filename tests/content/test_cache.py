@@ -96,3 +96,37 @@ def test_entries_are_keyed_by_the_parsers_versions(tmp_path: Path, monkeypatch: 
         assert cache.get(digest) is None
     finally:
         cache_module.parsers_tag.cache_clear()
+
+
+@pytest.mark.parametrize("content", [b"\xff\xfe not utf-8", b"{not json", b"[" * 100_000 + b"]" * 100_000,
+                                     b'["a list, not an entry"]', b'{"sha256": "other", "data": {}}'])
+def test_a_damaged_entry_is_moved_aside_and_reported_once(tmp_path: Path, principle_ids, content: bytes,
+                                                           caplog: pytest.LogCaptureFixture) -> None:
+    path, cache = _copy(tmp_path), ParseCache(tmp_path / "cache")
+    digest = load_scenario(path, principle_ids, cache=cache).content_hash
+    entry = cache._path(digest)
+    entry.write_bytes(content)
+    with caplog.at_level("WARNING", logger="simulator.content.cache"):
+        assert load_scenario(path, principle_ids, cache=cache).scenario.id == "late-parcel"
+    broken = entry.with_name(entry.name + ".broken")
+    assert broken.read_bytes() == content
+    assert len(cache.problems) == 1 and str(broken) in cache.problems[0]
+    assert len([r for r in caplog.records if r.levelname == "WARNING"]) == 1
+    assert cache.get(digest) is not None  # a fresh entry was written in its place
+    assert len(cache.problems) == 1  # and nothing is reported again
+
+
+def test_a_damaged_entry_that_cannot_be_moved_is_reported_only_once(tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    from simulator.content import cache as cache_module
+
+    cache, digest = ParseCache(tmp_path / "cache"), f"{7:064x}"
+    cache.put(digest, {"k": 7})
+    cache._path(digest).write_text("{damaged")
+
+    def refuse(source: object, target: object) -> None:
+        raise PermissionError("read-only folder")
+
+    monkeypatch.setattr(cache_module.os, "replace", refuse)
+    assert cache.get(digest) is None and cache.get(digest) is None
+    assert len(cache.problems) == 1 and "could not be moved aside (read-only folder)" in cache.problems[0]
