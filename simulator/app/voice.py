@@ -81,7 +81,9 @@ def choose_voice(voices: Sequence[VoiceInfo], language: str = "en", gender: str 
 class EspeakCli:
     """The subset of the pyttsx3 engine API that ``Voice`` uses, done by running ``espeak-ng``.
     Voices: eSpeak NG's own (MBROLA voices left out: they need another package), each also offered
-    with its female variant (``+f3``)."""
+    with its female variant (``+f3``), in eSpeak NG's order of preference (its priority column,
+    then its listing order), so a language it has no voice for ('en-au') falls back to the main
+    voice of the base language (British English), not the alphabetically first ('en-029')."""
 
     def __init__(self, program: str = "espeak-ng") -> None:
         found = shutil.which(program)
@@ -95,8 +97,8 @@ class EspeakCli:
         listing = subprocess.run([self.program, "--voices"], capture_output=True, text=True, timeout=10,
                                  check=True).stdout.splitlines()[1:]
         voices = []
-        for row in listing:
-            cols = row.split()
+        rows = [row.split() for row in listing]
+        for cols in sorted(rows, key=lambda cols: int(cols[0]) if cols and cols[0].isdigit() else 99):
             if len(cols) < 5 or cols[4].startswith("mb/"):
                 continue
             language, gender = cols[1], "Female" if cols[2].endswith("F") else "Male"
