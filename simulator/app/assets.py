@@ -23,7 +23,14 @@ def load_image(ref: str, bases: list[Path]) -> pygame.Surface | None:
         return None
     path = resolve_asset(ref, bases)
     if path is None:
-        log.warning("asset %r not found under %s; drawing a placeholder", ref, ", ".join(map(str, bases)))
+        from simulator.content.files import asset_loop
+
+        loop = asset_loop(ref, bases)
+        if loop is not None:
+            log.warning("asset %r refused: the portrait path loops back on itself: %s; drawing a placeholder",
+                        ref, loop)
+        else:
+            log.warning("asset %r not found under %s; drawing a placeholder", ref, ", ".join(map(str, bases)))
         return None
     from simulator.app.portrait import image_problem
 

@@ -4,7 +4,8 @@ Contract: ``read_content(path, root)`` returns the decoded text of a regular fil
 ``root`` (after resolving symlinks), is at most ``MAX_FILE_BYTES`` long and is strict UTF-8 (a
 BOM is dropped; CRLF is left for the YAML parser), or raises ``ContentError`` with one problem.
 ``discover(paths)`` expands folders into their ``*.yaml``/``*.yml`` files in a stable order.
-``safe_asset_path(ref, base)`` says whether an asset reference stays inside ``base``.
+``safe_asset_path(ref, base)`` says whether an asset reference stays inside ``base``;
+``resolve_asset(ref, bases)`` finds it and ``asset_loop(ref, bases)`` says where it loops.
 """
 
 from __future__ import annotations
@@ -153,4 +154,21 @@ def resolve_asset(ref: str, bases: list[Path]) -> Path | None:
                 return candidate
         except (OSError, RuntimeError):  # a symlink loop (RuntimeError before Python 3.13): refused
             continue
+    return None
+
+
+def asset_loop(ref: str, bases: list[Path]) -> Path | None:
+    """The first ``base / ref`` whose symlinks loop back on themselves (so ``resolve_asset`` refused
+    it), or None. Lets callers say "loops" instead of "not found"."""
+    import errno
+
+    if safe_asset_path(ref) is not None:
+        return None
+    for base in bases:
+        candidate = base / ref
+        try:
+            os.stat(candidate)
+        except OSError as error:
+            if error.errno == errno.ELOOP:
+                return candidate
     return None

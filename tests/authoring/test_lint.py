@@ -162,6 +162,19 @@ def test_portrait_found_beside_the_scenario_is_clean(tmp_path, catalog):
     assert "FL403" not in codes(tmp_path, data, catalog)
 
 
+
+def test_a_portrait_link_that_loops_is_reported_as_a_loop(tmp_path, catalog):
+    data = base()
+    _missing_portrait(data)
+    path = tmp_path / "s.yaml"
+    path.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    (tmp_path / "portraits").mkdir()
+    (tmp_path / "portraits" / "sam.png").symlink_to(tmp_path / "portraits" / "other.png")
+    (tmp_path / "portraits" / "other.png").symlink_to(tmp_path / "portraits" / "sam.png")
+    [finding] = [f for f in lint_file(path, catalog.ids()) if f.code == "FL403"]
+    assert finding.message.startswith("the portrait path loops back on itself: ")
+    assert str(tmp_path / "portraits" / "sam.png") in finding.message and "not a file" not in finding.message
+
 def test_every_code_is_documented_and_tested():
     text = (PROJECT_ROOT / "docs" / "lint-codes.md").read_text(encoding="utf-8")
     from tests.authoring.test_lint_details import CASES as DETAIL_CASES

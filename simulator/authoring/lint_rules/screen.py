@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from simulator.authoring.limits import MAX_OPTIONS, reading_seconds
 from simulator.authoring.limits import text_budgets as budgets_for
 from simulator.authoring.lint_context import Context, Finding
-from simulator.content.files import resolve_asset, safe_asset_path
+from simulator.content.files import asset_loop, resolve_asset, safe_asset_path
 from simulator.content.safe_yaml import Path as YamlPath
 
 
@@ -50,14 +50,21 @@ def text_budgets(ctx: Context) -> Iterator[Finding]:
 
 def portrait(ctx: Context) -> Iterator[Finding]:
     """FL403: ``customer.portrait`` names no file where the game looks (the scenario's folder, then
-    the shipped ``assets/`` folder), so players silently get the drawn face instead."""
+    the shipped ``assets/`` folder), or a path whose links loop, so players silently get the drawn
+    face instead."""
     from simulator.paths import ASSETS_DIR
 
     ref = ctx.scenario.customer.portrait
     if ref is None or safe_asset_path(ref) is not None:  # unsafe paths are validation errors already
         return
     folder = ctx.path.parent
-    if resolve_asset(ref, [folder, ASSETS_DIR]) is None:
+    loop = asset_loop(ref, [folder, ASSETS_DIR])
+    if loop is not None:
+        yield ctx.finding("FL403", ("customer", "portrait"), f"the portrait path loops back on itself: {loop} "
+                          "(a symbolic link that points, directly or through others, to itself), so the game "
+                          "shows the drawn face instead", "replace the link with the image file itself, or "
+                          "point the link at a real image")
+    elif resolve_asset(ref, [folder, ASSETS_DIR]) is None:
         yield ctx.finding("FL403", ("customer", "portrait"), f"portrait '{ref}' is not a file in the scenario's "
                           f"folder ({folder / ref}) or the shipped assets ({ASSETS_DIR / ref}), so the game "
                           "shows the drawn face instead", "fix the path (relative to the scenario's folder, "
