@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from simulator.app.runs import Run
 from simulator.app.screens.base import ListScreen
+from simulator.app.translation import N_
 from simulator.app.viewmodels import DebriefView, debrief_view
 from simulator.app.widgets.debrief_rows import ButtonBarRow, DecisionStrip, PrincipleRow, WorkOnRow
 from simulator.app.widgets.rows import Row, TextRow
@@ -24,8 +25,8 @@ if TYPE_CHECKING:
     from simulator.app.library import LibraryEntry
     from simulator.engine.session import PlaySession
 
-HINT = "Up/Down: move   Left/Right: pick   Enter: choose or retry   PageUp/PageDown: scroll   Esc: back"
-CERTIFICATION_HINT = "Up/Down: move   Left/Right: pick   Enter: choose   PageUp/PageDown: scroll   Esc: back"
+HINT = N_("Up/Down: move   Left/Right: pick   Enter: choose or retry   PageUp/PageDown: scroll   Esc: back")
+CERTIFICATION_HINT = N_("Up/Down: move   Left/Right: pick   Enter: choose   PageUp/PageDown: scroll   Esc: back")
 CERTIFICATION = "certification"
 
 
@@ -52,7 +53,7 @@ class DebriefScreen(ListScreen):
         self.snapshots = [session.snapshot(upto=k) for k in range(len(session.transcript))]
         self.report, previous = self.app.services.runs.outcome(session, self.run)
         session.close()
-        self.view = debrief_view(self.report, previous, self.run.typed)
+        self.view = debrief_view(self.report, previous, self.run.typed, self.ctx.principle_names(), self.ctx._)
         if self.certification:
             self.attempts_left = self.app.services.progress.attempts_left(self.report.scenario_id)
             self.certified = self._verdict()
@@ -64,22 +65,23 @@ class DebriefScreen(ListScreen):
 
     def _verdict(self) -> str:
         """Whether this certification attempt passes its stage's rule, and the attempts left."""
-        library = self.ctx.library
+        library, _ = self.ctx.library, self.ctx._
         stage = next((s for s in library.stages if self.report.scenario_id in s.scenarios), None) if library else None
         if stage is None:
-            return "Certification attempt: this call is not in the curriculum, so it counts for nothing."
+            return _("Certification attempt: this call is not in the curriculum, so it counts for nothing.")
         passed = self.session.finished and stage.pass_rule.counts(CERTIFICATION, self.report.band)
-        verdict = (f"Certification attempt passed ({stage.pass_rule.band} or better): it counts for "
-                   f"{stage.name}." if passed else f"Certification attempt not passed: {stage.name} needs "
-                   f"{stage.pass_rule.band} or better. It does not count.")
-        left = self.attempts_left or 0
-        return verdict + (f" Attempts left on this call: {left} of {stage.pass_rule.attempts}." if left else
-                          f" No attempts left on this call (all {stage.pass_rule.attempts} used).")
+        verdict = (_("Certification attempt passed ({band} or better): it counts for {stage}.") if passed else
+                   _("Certification attempt not passed: {stage} needs {band} or better. It does not count."))
+        verdict = verdict.format(band=_(stage.pass_rule.band), stage=stage.name)
+        left, allowed = self.attempts_left or 0, stage.pass_rule.attempts
+        return verdict + " " + (_("Attempts left on this call: {left} of {allowed}.") if left else
+                                _("No attempts left on this call (all {allowed} used).")).format(left=left,
+                                                                                                 allowed=allowed)
 
     def rows(self) -> list[Row]:
-        v = self.view
+        v, _ = self.view, self.ctx._
         assert v is not None
-        best = f"; your previous best {v.previous_best}" if v.previous_best is not None else ""
+        best = _("; your previous best {score}").format(score=v.previous_best) if v.previous_best is not None else ""
         rows: list[Row] = [
             TextRow(f"{v.ending_title} ({v.outcome}): {v.overall}/100, {v.band}{best}", role="h2",
                     color="good" if v.overall >= 75 else "text"),
@@ -88,30 +90,30 @@ class DebriefScreen(ListScreen):
         ]
         if self.certified:
             rows.append(TextRow(self.certified, role="body", color="text"))
-        again = "Try again"
+        again = _("Try again")
         if self.certification:
-            again = "New certification attempt" if self.attempts_left != 0 else ""
+            again = _("New certification attempt") if self.attempts_left != 0 else ""
         buttons = [(again, self.try_again)] if again else []
         rows += [
-            ButtonBarRow([*buttons, ("Another scenario", self.back), ("Leaderboard", self.open_leaderboard)]),
-            TextRow("To work on", role="h2"),
+            ButtonBarRow([*buttons, (_("Another scenario"), self.back), (_("Leaderboard"), self.open_leaderboard)]),
+            TextRow(_("To work on"), role="h2"),
         ]
         rows += [WorkOnRow(d, self.retry_from) for d in v.work_on]
         if not v.work_on:
-            rows.append(TextRow("Nothing: you took the best option you had at every decision.", role="small",
+            rows.append(TextRow(_("Nothing: you took the best option you had at every decision."), role="small",
                                 color="muted"))
-        rows.append(TextRow("Principles (Enter on one: why this number)", role="h2"))
+        rows.append(TextRow(_("Principles (Enter on one: why this number)"), role="h2"))
         rows += [PrincipleRow(bar, self.relayout) for bar in v.bars]
         if not v.bars:
-            rows.append(TextRow("No decision tested a principle.", color="muted"))
+            rows.append(TextRow(_("No decision tested a principle."), color="muted"))
         if v.strengths:
-            rows.append(TextRow("Strengths", role="h2"))
+            rows.append(TextRow(_("Strengths"), role="h2"))
             shown = "\n".join(f'+ {n.principle}: "{n.choice_text}"' for n in v.strengths[:MAX_STRENGTHS])
             more = len(v.strengths) - MAX_STRENGTHS
-            rows.append(TextRow(shown + (f"\n... and {more} more best choices" if more > 0 else ""),
-                                role="small", color="good"))
-        how = "Left/Right: pick one" if self.certification else "Left/Right: pick one, Enter: retry from it"
-        rows.append(TextRow(f"Every decision ({how})", role="h2"))
+            rows.append(TextRow(shown + ("\n" + _("... and {count} more best choices").format(count=more)
+                                         if more > 0 else ""), role="small", color="good"))
+        rows.append(TextRow(_("Every decision (Left/Right: pick one)") if self.certification else
+                            _("Every decision (Left/Right: pick one, Enter: retry from it)"), role="h2"))
         rows.append(DecisionStrip(v.decisions, self.retry_from, self.relayout, can_retry=not self.certification))
         return rows
 
@@ -122,7 +124,8 @@ class DebriefScreen(ListScreen):
 
     def try_again(self) -> None:
         if self.certification and self.app.services.progress.attempts_left(self.report.scenario_id) == 0:
-            self.ctx.notify("No certification attempts left on this call; practise it in coach or assessment mode.")
+            self.ctx.notify(self.ctx._("No certification attempts left on this call; practise it in coach or "
+                                       "assessment mode."))
             return
         session = self.machine.start(seed=self.ctx.next_seed())
         self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
@@ -132,7 +135,7 @@ class DebriefScreen(ListScreen):
 
     def retry_from(self, step: int) -> None:
         if self.certification:
-            self.ctx.notify("A certification attempt cannot be retried from a decision.")
+            self.ctx.notify(self.ctx._("A certification attempt cannot be retried from a decision."))
             return
         session = self.machine.restore(self.snapshots[step])
         self.app.replace("play", session=session, entry=self.entry, run=Run(self.run.mode))
@@ -141,4 +144,5 @@ class DebriefScreen(ListScreen):
         self.app.pop_to("picker")
 
     def header_title(self) -> str:
-        return f"Debrief: {self.view.title}" if self.view else "Debrief"
+        _ = self.ctx._
+        return _("Debrief: {title}").format(title=self.view.title) if self.view else _("Debrief")

@@ -16,13 +16,14 @@ from typing import Any
 
 import pygame
 
+from simulator.app.translation import N_
 from simulator.app.viewmodels import BarView, DecisionView
 from simulator.app.widgets.draw import focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, Row
 
 BAR = 14
-MARKS = {"best": ("best", "+"), "ungraded": ("all options equal", "="), "minor": ("could be better", "-"),
-         "major": ("major miss", "!")}
+MARKS = {"best": (N_("best"), "+"), "ungraded": (N_("all options equal"), "="), "minor": (N_("could be better"), "-"),
+         "major": (N_("major miss"), "!")}  # words shown through ctx._
 
 
 class ButtonBarRow(Row):
@@ -74,7 +75,7 @@ class PrincipleRow(Row):
 
     def layout(self, ctx: Any, width: int) -> int:
         bar = self.bar
-        best = f", before {bar.previous_best}" if bar.previous_best is not None else ""
+        best = ctx._(", before {score}").format(score=bar.previous_best) if bar.previous_best is not None else ""
         self.label = ctx.text.render(f"{bar.name}: {bar.score}{best}", "small", ctx.theme.text, width * 2 // 5)
         self.explanation = None
         if self.open:
@@ -119,15 +120,16 @@ class WorkOnRow(Row):
         self.surfaces: list[pygame.Surface] = []
 
     def layout(self, ctx: Any, width: int) -> int:
-        theme, v, inner = ctx.theme, self.view, width - 2 * PAD
-        kind = "major miss" if v.severity == "major" else "a better option was open"
-        kind += ", a critical line crossed" if v.critical else ""
-        said = "time ran out" if v.timed_out else "you said"
+        theme, v, inner, _ = ctx.theme, self.view, width - 2 * PAD, ctx._
+        kind = _("major miss") if v.severity == "major" else _("a better option was open")
+        kind += _(", a critical line crossed") if v.critical else ""
+        said = _("time ran out") if v.timed_out else _("you said")
         lines = [(f'{v.step + 1}. ({kind}) {said}: "{v.choice_text}"', theme.bad),
-                 (f'Better: "{v.better_text}" {v.better_feedback or ""}', theme.good)]
+                 (_('Better: "{text}" {feedback}').format(text=v.better_text, feedback=v.better_feedback or ""),
+                  theme.good)]
         if v.typed:  # open answers: their own words first, then the option they confirmed
-            lines[0] = (f'{v.step + 1}. ({kind}) you wrote: "{v.typed}"  and confirmed: "{v.choice_text}"',
-                        theme.bad)
+            lines[0] = (f"{v.step + 1}. ({kind}) " + _('you wrote: "{typed}"  and confirmed: "{text}"').format(
+                typed=v.typed, text=v.choice_text), theme.bad)
         self.surfaces = [ctx.text.render(text, "small", color, inner) for text, color in lines]
         return sum(s.get_height() + 3 for s in self.surfaces) + PAD
 
@@ -159,7 +161,7 @@ class DecisionStrip(Row):
         self.per_row = 1
 
     def layout(self, ctx: Any, width: int) -> int:
-        theme = ctx.theme
+        theme, _ = ctx.theme, ctx._
         self.per_row = max(1, width // (self.BOX + 6))
         self.numbers = [ctx.text.render(f"{v.step + 1}{MARKS.get(v.severity, ('', '?'))[1]}", "small",
                                         theme.text, 0) for v in self.views]
@@ -167,14 +169,17 @@ class DecisionStrip(Row):
         self.detail = []
         if self.views:
             v = self.views[self.selected]
-            mark = MARKS.get(v.severity, (v.severity, ""))[0] + (", critical" if v.critical else "")
-            self.detail = [ctx.text.render(f'{v.step + 1}. They said: "{v.prompt}"', "small", theme.muted, width),
-                           ctx.text.render(f'You said ({mark}): "{v.choice_text}"'
-                                           + ("   Enter: retry from here" if self.can_retry else ""),
+            mark = _(MARKS.get(v.severity, (v.severity, ""))[0]) + (_(", critical") if v.critical else "")
+            said = _('You said ({mark}): "{text}"').format(mark=mark, text=v.choice_text)
+            self.detail = [ctx.text.render(f"{v.step + 1}. " + _('They said: "{text}"').format(text=v.prompt), "small",
+                                           theme.muted, width),
+                           ctx.text.render(said + ("   " + _("Enter: retry from here") if self.can_retry else ""),
                                            "small", theme.text, width)]
             if v.typed:  # open answers: their own words beside the option they confirmed (and the best)
-                best = f'   Best here: "{v.better_text}"' if v.better_text else "   (the best option here)"
-                self.detail.insert(1, ctx.text.render(f'You wrote: "{v.typed}"{best}', "small", theme.text, width))
+                best = _('Best here: "{text}"').format(text=v.better_text) if v.better_text else \
+                    _("(the best option here)")
+                wrote = _('You wrote: "{typed}"').format(typed=v.typed) + "   " + best
+                self.detail.insert(1, ctx.text.render(wrote, "small", theme.text, width))
         box = max([self.BOX] + [n.get_height() + 6 for n in self.numbers])
         return rows * (box + 6) + sum(s.get_height() + 3 for s in self.detail) + 4
 
