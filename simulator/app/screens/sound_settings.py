@@ -8,18 +8,19 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from simulator.app.screens.base import ListScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow
 from simulator.app.widgets.sound_rows import sound_rows
 
 if TYPE_CHECKING:
     from simulator.app.app import App
 
-HINT = "Up/Down: move   Left/Right or Enter: change   V: read aloud (self-voicing)   Esc: back"
+HINT = N_("Up/Down: move   Left/Right or Enter: change   V: read aloud (self-voicing)   Esc: back")
 
 
 class SoundSettingsScreen(ListScreen):
     name = "sound-settings"
-    title = "Settings: answering, sound and voice"
+    title = N_("Settings: answering, sound and voice")
     hint = HINT
     body_width = 900
     body_gap = (16, 8)
@@ -33,8 +34,8 @@ class SoundSettingsScreen(ListScreen):
         self.build()
 
     def build(self, focus: str | None = None) -> None:
-        rows = sound_rows(self.ctx.settings, self.change, self.voice_problem)
-        self.menu.set_rows([*rows, ButtonRow("Back", self.dismiss, key="back")], focus_key=focus)
+        rows = sound_rows(self.ctx.settings, self.change, self.voice_problem, self.ctx._)
+        self.menu.set_rows([*rows, ButtonRow(N_("Back"), self.dismiss, key="back")], focus_key=focus)
 
     def change(self, **changes: object) -> None:
         focus = self.menu.focused.key if self.menu.focused else None

@@ -14,14 +14,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from simulator.app.translation import N_, Translate
 from simulator.app.widgets.rows import ButtonRow, ChoiceRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.settings import Settings
 
-ON_OFF = {"off": "Off", "on": "On"}
-VOLUME_LABELS = {"quiet": "Quiet", "medium": "Medium", "loud": "Loud"}
-SPEED_LABELS = {"slower": "Slower", "normal": "Normal", "faster": "Faster"}
+ON_OFF = {"off": N_("Off"), "on": N_("On")}
+VOLUME_LABELS = {"quiet": N_("Quiet"), "medium": N_("Medium"), "loud": N_("Loud")}
+SPEED_LABELS = {"slower": N_("Slower"), "normal": N_("Normal"), "faster": N_("Faster")}
 
 
 def _toggle(label: str, key: str, value: bool, change: Callable[..., None]) -> ChoiceRow:
@@ -30,24 +31,26 @@ def _toggle(label: str, key: str, value: bool, change: Callable[..., None]) -> C
 
 def open_answer_rows(open_page: Callable[[], None]) -> list[Row]:
     """The one row the main settings screen adds: a button to the page with the rows below."""
-    return [ButtonRow("Answering, sound and voice...", open_page, key="sound")]
+    return [ButtonRow(N_("Answering, sound and voice..."), open_page, key="sound")]
 
 
-def sound_rows(settings: Settings, change: Callable[..., None], voice_problem: str | None) -> list[Row]:
+def sound_rows(settings: Settings, change: Callable[..., None], voice_problem: str | None,
+               _: Translate = N_) -> list[Row]:
+    """The page's rows; labels are marked constants (rows translate them), ``_`` translates the rest."""
     rows: list[Row] = [
-        _toggle("Answer in your own words (type first, then see the options)", "open_answers",
+        _toggle(N_("Answer in your own words (type first, then see the options)"), "open_answers",
                 settings.open_answers, change),
-        _toggle("Customer's voice (captions always shown)", "voice", settings.voice, change),
-        ChoiceRow("Voice volume", VOLUME_LABELS, settings.voice_volume, lambda v: change(voice_volume=v),
+        _toggle(N_("Customer's voice (captions always shown)"), "voice", settings.voice, change),
+        ChoiceRow(N_("Voice volume"), VOLUME_LABELS, settings.voice_volume, lambda v: change(voice_volume=v),
                   key="voice_volume"),
-        ChoiceRow("Voice speed", SPEED_LABELS, settings.voice_speed, lambda v: change(voice_speed=v),
+        ChoiceRow(N_("Voice speed"), SPEED_LABELS, settings.voice_speed, lambda v: change(voice_speed=v),
                   key="voice_speed"),
-        _toggle("Self-voicing (reads titles, options and the coach card; V repeats)", "self_voicing",
+        _toggle(N_("Self-voicing (reads titles, options and the coach card; V repeats)"), "self_voicing",
                 settings.self_voicing, change),
     ]
     if voice_problem:
-        rows.append(TextRow(f"No speech engine, so the game plays silently with captions: {voice_problem}.",
-                            role="small", color="bad"))
-    rows.append(_toggle("Reduced sound (no ringing phone, hold music or click)", "reduced_sound",
+        rows.append(TextRow(_("No speech engine, so the game plays silently with captions: {problem}.").format(
+            problem=voice_problem), role="small", color="bad"))
+    rows.append(_toggle(N_("Reduced sound (no ringing phone, hold music or click)"), "reduced_sound",
                         settings.reduced_sound, change))
     return rows
