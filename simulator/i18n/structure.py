@@ -4,8 +4,9 @@ Contract: ``structure_problems(source, translated, document)`` compares two vali
 same kind (scenarios or catalogs) with every translatable text blanked out, and returns one
 ``Problem`` per difference (located in the translated ``document``): nodes, choices and their
 order, ``next``, grades, effects, conditions and ``when`` variants, timers, endings (outcome,
-quality, variant count), the customer's state and name, principles, ids. ``also:`` phrasings
-(open-answer matching, never shown) may differ. An empty list means only texts differ.
+quality, variant count), the customer's state and name, principles, ids, each speaker's voice
+(``voices`` compared by role, since a speaker's name is a text). ``also:`` phrasings (open-answer
+matching, never shown) may differ. An empty list means only texts differ.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from pydantic import BaseModel
 from simulator.content.problems import Problem
 from simulator.content.yaml_reader import YamlDocument
 from simulator.i18n.ids import TextEntry, set_at
+from simulator.i18n.voices import voices_by_role
 
 MAX_PROBLEMS = 50
 HINT = ("a translation changes texts only: make this match the source (re-run 'i18n import' on the PO), "
@@ -25,8 +27,11 @@ HINT = ("a translation changes texts only: make this match the source (re-run 'i
 
 
 def skeleton(model: BaseModel, entries: list[TextEntry] | tuple[TextEntry, ...]) -> dict[str, Any]:
-    """``model.model_dump()`` with every text blanked and ``also`` phrasings dropped."""
+    """``model.model_dump()`` with every text blanked, ``also`` phrasings dropped and ``voices``
+    keyed by role (``voices_by_role``)."""
     data = copy.deepcopy(model.model_dump(mode="json"))
+    if data.get("voices"):
+        data["voices"] = voices_by_role(data, entries)
     for entry in entries:
         set_at(data, entry.model_path, "")
     for node in data.get("nodes", {}).values():

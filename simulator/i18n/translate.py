@@ -3,7 +3,8 @@
 Contract:
 * ``Translation(text, status, hash, note)`` is one translated text; ``build_translated(source,
   translations, lang)`` returns the translated file's YAML text (same structure, translated texts; a
-  missing text keeps the source text with ``status: missing``).
+  missing text keeps the source text with ``status: missing``; ``voices`` keys follow their
+  speakers' translated names, ``simulator.i18n.voices``).
 * ``check_translation(path, catalog_ids)`` reads ``<name>.<lang>.yaml`` and its source and returns a
   ``TranslationCheck``: the validated translated model, its block, the structural problems and, per
   text id, its state ('translated', 'stale', 'fuzzy' or 'missing'). Raises ``ContentError`` when
@@ -32,6 +33,7 @@ from simulator.i18n.ids import get_at, set_at
 from simulator.i18n.placeholders import placeholder_problems
 from simulator.i18n.sources import Source, entries_of, load_source, validate_as
 from simulator.i18n.structure import structure_problems
+from simulator.i18n.voices import follow_speakers
 
 FALLBACK_MARKER = "[EN] "
 
@@ -90,6 +92,7 @@ def build_translated(source: Source, translations: dict[str, Translation], lang:
             continue
         set_at(data, entry.yaml_path, found.text)
         entries[entry.id] = EntryMeta(hash=found.hash, status=found.status, note=found.note)
+    follow_speakers(data, source.entries)  # a voice follows its speaker's translated name
     meta = TranslationMeta(language=lang, source=source.path.name, entries=entries)
     return dump_translated(data, meta, _header(source, lang))
 
@@ -123,6 +126,7 @@ def apply_translation(check: TranslationCheck, marker: str = FALLBACK_MARKER) ->
                     set_at(data, entry.yaml_path, attempt_marker + str(get_at(data, entry.yaml_path)))
             else:
                 set_at(data, entry.yaml_path, check.texts[entry.id])
+        follow_speakers(data, source.entries)
         document = dataclasses.replace(source.document, data=data)
         try:
             return validate_as(source.kind, document, source.catalog_ids), fallbacks
