@@ -19,6 +19,7 @@ from simulator.app.history_views import HistoryView, ScenarioProgress, build_his
 from simulator.app.leaderboard_views import principle_names, scenario_options
 from simulator.app.runlog import results_store
 from simulator.app.screens.base import ListScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.draw import fit, focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, ButtonRow, Row, TextRow
 
@@ -26,7 +27,7 @@ if TYPE_CHECKING:
     from simulator.app.app import App
     from simulator.app.context import AppContext
 
-HINT = "Up/Down or Tab: next scenario   PageUp/PageDown: scroll   Esc: back"
+HINT = N_("Up/Down or Tab: next scenario   PageUp/PageDown: scroll   Esc: back")
 BAR = 12
 MAX_BAR_WIDTH = 56
 
@@ -98,27 +99,30 @@ class SectionRow(Row):
 
         add(fit(ctx, s.title, "h2", inner), "h2", gap=6)
         add(f"{s.counts}. {s.summary}", "body", gap=10)
+        _ = ctx._
         if s.points:
-            earlier = f" (the latest {len(s.points)}; {s.earlier} earlier not shown)" if s.earlier else ""
-            add(f"Overall score of each finished attempt{earlier}; striped: latest", "small", theme.muted)
+            add(_("Overall score of each finished attempt (the latest {shown}; {earlier} earlier not shown); "
+                  "striped: latest").format(shown=len(s.points), earlier=s.earlier) if s.earlier else
+                _("Overall score of each finished attempt; striped: latest"), "small", theme.muted)
             chart = ChartLayout(ctx, s, inner)
             self.blocks.append(("chart", chart, 0, y))
             y += chart.height + 10
         if s.principles:
-            add("Principles: latest (striped bar) and best (outlined bar)", "small", theme.muted)
+            add(_("Principles: latest (striped bar) and best (outlined bar)"), "small", theme.muted)
             two = inner >= 40 * text.size("M", "small")[0]
             column = (inner - 2 * PAD) // 2 if two else inner
             per_line = 2 if two else 1
             for start in range(0, len(s.principles), per_line):
                 pair = s.principles[start:start + per_line]
-                labels = [text.render(p.text, "small", theme.text, column) for p in pair]  # wrapped, never cut
+                labels = [text.render(p.text_in(_), "small", theme.text, column) for p in pair]  # wrapped, never cut
                 label_h = max(label.get_height() for label in labels)
                 for index, (principle, label) in enumerate(zip(pair, labels, strict=True)):
                     x = (column + 2 * PAD) * index
                     self.blocks.append(("text", label, x, y + label_h - label.get_height()))
                     self.blocks.append(("bars", (principle.latest, principle.best, column), x, y + label_h + 3))
                 y += label_h + 3 + 2 * BAR + 12
-        add("Attempts, newest first" + (f" ({s.older} older not shown)" if s.older else ""), "small", theme.muted)
+        add(_("Attempts, newest first ({older} older not shown)").format(older=s.older) if s.older else
+            _("Attempts, newest first"), "small", theme.muted)
         for attempt in s.attempts:
             add(attempt.text, "small", theme.text if attempt.finished else theme.muted, gap=2)
         return y + PAD
@@ -147,7 +151,7 @@ class SectionRow(Row):
 
 class HistoryScreen(ListScreen):
     name = "history"
-    title = "My progress"
+    title = N_("My progress")
     hint = HINT
 
     def __init__(self, app: App):
@@ -164,9 +168,9 @@ class HistoryScreen(ListScreen):
         """Read the player's history and rebuild the panels (keeping the focused scenario)."""
         focus = self.menu.focused.key if self.menu.focused else None
         library = self.ctx.library
-        names = dict(principle_names(self.ctx.catalog))
+        names = dict(principle_names(self.ctx.principles or self.ctx.catalog))
         self.view = build_history(results_store(self.ctx.run_log), self.ctx.settings.profile.name,
-                                  scenario_options(library.entries if library else []), names)
+                                  scenario_options(library.entries if library else []), names, self.ctx.ui)
         rows: list[Row] = self._certificate_rows()
         rows += [SectionRow(section) for section in self.view.sections]
         if not self.view.sections:
@@ -182,11 +186,13 @@ class HistoryScreen(ListScreen):
         progress = self.app.services.progress.learner()
         if progress.report is None:
             return []
-        rows: list[Row] = [TextRow(ready_line(progress), role="h2", color="good" if progress.report["ready"]
-                                   else "text", gap=4)]
-        where = f"Written to {self.certificate}" if self.certificate else \
-            "A printable page: readiness per stage, the rule met, dates and your score per principle"
-        rows.append(ButtonRow("Write my certificate (HTML)", self.write_certificate, key="certificate", detail=where))
+        ready = ready_line(progress, self.ctx.ui)
+        rows: list[Row] = [TextRow(ready, role="h2", color="good" if progress.report["ready"] else "text", gap=4)]
+        _ = self.ctx._
+        where = _("Written to {path}").format(path=self.certificate) if self.certificate else \
+            _("A printable page: readiness per stage, the rule met, dates and your score per principle")
+        rows.append(ButtonRow(_("Write my certificate (HTML)"), self.write_certificate, key="certificate",
+                              detail=where))
         return rows
 
     def write_certificate(self) -> None:
@@ -194,10 +200,11 @@ class HistoryScreen(ListScreen):
         try:
             path = self.app.services.progress.write_certificate()
         except (OSError, ValueError) as error:
-            self.ctx.notify(f"The certificate could not be written: {getattr(error, 'strerror', None) or error}")
+            self.ctx.notify(self.ctx._("The certificate could not be written: {error}").format(
+                error=getattr(error, "strerror", None) or error))
             return
         self.certificate = str(path)
-        self.ctx.notify(f"Certificate written to {path}", 10.0)
+        self.ctx.notify(self.ctx._("Certificate written to {path}").format(path=path), 10.0)
         self.load()
 
     def on_resume(self) -> None:
@@ -208,4 +215,4 @@ class HistoryScreen(ListScreen):
 
     def header_right(self) -> str:
         player = self.view.player if self.view else ""
-        return f"Player: {player}" if player else ""
+        return self.ctx._("Player: {name}").format(name=player) if player else ""

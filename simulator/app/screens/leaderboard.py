@@ -29,6 +29,7 @@ from simulator.app.leaderboard_views import (
 )
 from simulator.app.runlog import results_store
 from simulator.app.screens.base import PageScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.draw import fit, focus_ring, panel
 from simulator.app.widgets.rows import PAD, Row, TextRow
 from simulator.app.widgets.scrolllist import SCROLLBAR, ScrollList
@@ -39,10 +40,10 @@ if TYPE_CHECKING:
 
 __all__ = ["BoardRow", "LeaderboardScreen", "columns", "fit"]  # fit: kept here for old imports
 
-HINT = ("Up/Down or Tab: choose a filter   Left/Right: change it   PageUp/PageDown: scroll   "
-        "Esc: back")
+HINT = N_("Up/Down or Tab: choose a filter   Left/Right: change it   PageUp/PageDown: scroll   "
+          "Esc: back")
 CELL_GAP = 28  # room for the focus ring and its side bar between cells
-YOU = " (you)"
+YOU = N_(" (you)")
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def columns(ctx: AppContext, width: int) -> Columns:
     inner = width - 2 * PAD
     gap = 16
     rank = ctx.text.size("=000", "body")[0]
-    score = max(ctx.text.size("Score", "small")[0], ctx.text.size("100", "h2")[0])
+    score = max(ctx.text.size(ctx._("Score"), "small")[0], ctx.text.size("100", "h2")[0])
     rest = inner - rank - score - 4 * gap
     em = ctx.text.size("M", "body")[0]
     player, team = rest * 36 // 100, rest * 20 // 100
@@ -94,8 +95,8 @@ class BoardRow(Row):
         cols = columns(ctx, width)
         color = theme.accent_text if line.highlight else theme.text
         muted = theme.accent_text if line.highlight else theme.muted
-        you = ctx.text.size(YOU, "body")[0] if line.highlight else 0
-        name = fit(ctx, line.player, "body", cols.player - you) + (YOU if line.highlight else "")
+        you = ctx.text.size(ctx._(YOU), "body")[0] if line.highlight else 0
+        name = fit(ctx, line.player, "body", cols.player - you) + (ctx._(YOU) if line.highlight else "")
         score = ctx.text.render(line.score, "h2", color)
         high = score.get_height()  # every cell of the first line is centred on the score's height
         first = [(ctx.text.render(line.rank, "body", color), 0), (ctx.text.render(name, "body", color), cols.x_player),
@@ -109,7 +110,7 @@ class BoardRow(Row):
             self.cells.append((detail, cols.x_detail, y))
         else:
             below = high + 2
-            team = fit(ctx, "Team: " + line.team, "small", cols.detail)
+            team = fit(ctx, ctx._("Team: {team}").format(team=line.team), "small", cols.detail)
             detail = ctx.text.render(line.detail, "small", muted, cols.detail)
             team_surface = ctx.text.render(team, "small", muted)
             self.cells += [(team_surface, cols.x_detail, below),
@@ -171,7 +172,7 @@ class FilterGrid:
 
 class LeaderboardScreen(PageScreen):
     name = "leaderboard"
-    title = "Leaderboard"
+    title = N_("Leaderboard")
     hint = HINT
     body_gap = (14, 4)
 
@@ -195,7 +196,7 @@ class LeaderboardScreen(PageScreen):
         if self.ctx.library is None:
             self.ctx.load_content()
         self.store = results_store(self.ctx.run_log)
-        self.catalog = principle_names(self.ctx.catalog)
+        self.catalog = principle_names(self.ctx.principles or self.ctx.catalog)
         self.load(self.scenario_id)
 
     @property
@@ -209,16 +210,17 @@ class LeaderboardScreen(PageScreen):
         self.scenarios = scenario_options(library.entries if library else [])
         self.facets = load_facets(self.store)
         filters = initial_filters(self.scenarios, self.catalog, self.facets, self.ctx.settings.profile.workshop,
-                                  scenario_id)
+                                  scenario_id, self.ctx.ui)
         if keep:
             filters = tuple(new.select(old.value) for new, old in zip(filters, keep, strict=True))
-            filters = change_filter(filters, 0, 0, self.scenarios, self.catalog)  # ranking for that scenario
+            filters = change_filter(filters, 0, 0, self.scenarios, self.catalog, self.ctx.ui)  # that scenario's
             filters = tuple(new.select(old.value) for new, old in zip(filters, keep, strict=True))
         self.show(filters)
 
     def show(self, filters: tuple[Filter, ...]) -> None:
         titles = {s.id: s.title for s in self.scenarios}
-        self.view = build_leaderboard(self.store, filters, self.ctx.settings.profile.name, self.facets, titles)
+        self.view = build_leaderboard(self.store, filters, self.ctx.settings.profile.name, self.facets, titles,
+                                      ui=self.ctx.ui)
         rows: list[Row] = [BoardRow(line) for line in self.view.lines]
         if not rows:
             rows.append(TextRow(self.view.message, color="muted"))
@@ -227,7 +229,7 @@ class LeaderboardScreen(PageScreen):
         self.layout(self.size)
 
     def step(self, delta: int) -> None:
-        self.show(change_filter(self.filters, self.focus, delta, self.scenarios, self.catalog))
+        self.show(change_filter(self.filters, self.focus, delta, self.scenarios, self.catalog, self.ctx.ui))
 
     def layout_body(self, rect: pygame.Rect) -> None:
         """Filters, caption and column titles on top; the table takes the rest of ``rect``."""
@@ -240,9 +242,10 @@ class LeaderboardScreen(PageScreen):
         self.caption_pos = (left, top)
         top += self.caption.get_height() + 6
         cols = columns(ctx, width - SCROLLBAR - 4)  # the table's rows start at ``left`` too
-        titles = [("#", 0), ("Player", cols.x_player), ("Score", cols.x_score)]
+        _ = ctx._
+        titles = [("#", 0), (_("Player"), cols.x_player), (_("Score"), cols.x_score)]
         if cols.wide:
-            titles += [("Team", cols.x_team), ("Outcome, date", cols.x_detail)]
+            titles += [(_("Team"), cols.x_team), (_("Outcome, date"), cols.x_detail)]
         self.heading = [(text.render(t, "small", ctx.theme.muted), x) for t, x in titles]
         self.heading_top = top
         top += text.line_height("small") + 2
@@ -283,7 +286,7 @@ class LeaderboardScreen(PageScreen):
 
     def header_right(self) -> str:
         player = clean_name(self.ctx.settings.profile.name)
-        return f"You: {player}" if player else ""
+        return self.ctx._("You: {name}").format(name=player) if player else ""
 
     def draw_body(self, surface: pygame.Surface) -> None:
         ctx = self.ctx
