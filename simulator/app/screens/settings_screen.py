@@ -16,6 +16,11 @@ if TYPE_CHECKING:
 
 HINT = N_("Up/Down: move   Left/Right or Enter: change   Esc: back")
 ON_OFF = {"off": N_("Off"), "on": N_("On")}
+# One line on the chosen mode (the page shows whole at the default size with the language row).
+MODE_NOTES = {"coach": N_("Coach: a feedback card after every choice."),
+              "assessment": N_("Assessment: feedback only in the debrief."),
+              "certification": N_("Certification: an assessment that counts for readiness, with a few attempts "
+                                  "per call and no retries.")}
 
 
 class SettingsScreen(ListScreen):
@@ -23,18 +28,17 @@ class SettingsScreen(ListScreen):
     title = N_("Settings")
     hint = HINT
     body_width = 900
-    body_gap = (16, 8)
+    body_gap = (8, 4)
 
     def __init__(self, app: App):
         super().__init__(app)
+        self.menu.gap = 6  # with the language row, the page still shows whole at the default size
         self.build()
 
     def build(self, focus: str | None = None) -> None:
         s = self.ctx.settings
         languages = {lang: LANGUAGE_NAMES.get(lang, lang) for lang in ui_languages()}
         self.menu.set_rows([
-            ChoiceRow(N_("Language (screens and scenarios)"), languages, s.language,
-                      lambda v: self.change(language=v), key="language"),
             ChoiceRow(N_("Text size"), TEXT_SIZE_LABELS, s.text_size, lambda v: self.change(text_size=v),
                       key="text_size"),
             ChoiceRow(N_("Colours"), THEME_LABELS, s.theme, lambda v: self.change(theme=v), key="theme"),
@@ -44,9 +48,9 @@ class SettingsScreen(ListScreen):
             ChoiceRow(N_("Timers on timed decisions"), TIMER_LABELS, s.timers, lambda v: self.change(timers=v),
                       key="timers"),
             ChoiceRow(N_("Mode"), MODES, s.mode, lambda v: self.change(mode=v), key="mode"),
-            TextRow(N_("Coach: a feedback card after every choice. Assessment: feedback only in the debrief. "
-                       "Certification: an assessment that counts for readiness, with a few attempts per call "
-                       "and no retries."), role="small", color="muted"),
+            TextRow(MODE_NOTES.get(s.mode, ""), role="small", color="muted"),
+            ChoiceRow(N_("Language (screens and scenarios)"), languages, s.language,
+                      lambda v: self.change(language=v), key="language"),
             *open_answer_rows(lambda: self.app.push("sound-settings")),
             ChoiceRow(N_("Fullscreen (F11)"), ON_OFF, "on" if s.fullscreen else "off",
                       lambda v: self.app.set_fullscreen(v == "on"), key="fullscreen"),
