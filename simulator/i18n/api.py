@@ -78,7 +78,22 @@ def load_scenario_translated(path: Path, lang: str | None, catalog_ids: Collecti
     translated = _translation_file(path, lang)
     check = check_translation(translated, path, catalog_ids)
     model, fallbacks = apply_translation(check, marker)
+    model = spoken_in(model, lang)  # type: ignore[arg-type]
     return TranslatedScenario(model, path, check.source.content_hash, lang, translated, fallbacks)  # type: ignore[arg-type]
+
+
+SPOKEN = {"es": "es-419"}  # the shipped Spanish is neutral Latin American (docs/translating.md)
+
+
+def spoken_in(scenario: Scenario, lang: str) -> Scenario:
+    """The played translation is voiced in its own language: every declared voice keeps its gender
+    and takes ``lang``'s spoken variant (the file keeps the source's voices, which the structure
+    check holds it to)."""
+    if not scenario.voices:
+        return scenario
+    language = SPOKEN.get(lang, lang)
+    voices = {name: hint.model_copy(update={"language": language}) for name, hint in scenario.voices.items()}
+    return scenario.model_copy(update={"voices": voices})
 
 
 def translated_catalog(lang: str | None, path: Path | None = None, *, marker: str = FALLBACK_MARKER) -> Catalog:

@@ -81,3 +81,18 @@ def test_a_voice_key_left_untranslated_names_nobody(source: Path, principle_ids)
         check_translation(translated, source, principle_ids)
     assert "nobody called 'Supervisor' speaks" in error.value.problems[0].message
 
+
+
+def test_a_played_translation_is_voiced_in_its_language_with_the_same_genders() -> None:
+    from pathlib import Path
+
+    from scoring.catalog import default_catalog
+    from simulator.content.loader import load_scenario
+    from simulator.i18n.api import load_scenario_translated
+
+    source = Path(__file__).resolve().parents[2] / "scenarios" / "angry_billing_dispute.yaml"
+    english = load_scenario(source, default_catalog().ids()).scenario
+    spanish = load_scenario_translated(source, "es", default_catalog().ids()).scenario
+    assert {hint.language for hint in spanish.voices.values()} == {"es-419"}
+    genders = [sorted(h.gender or "" for h in s.voices.values()) for s in (spanish, english)]
+    assert genders[0] == genders[1]
