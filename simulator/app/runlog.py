@@ -6,7 +6,8 @@ it cannot be used the app gets a ``KeepLocallyRunLog``, which appends every run 
 ``unsaved-runs.jsonl`` in the user data folder (flushed and fsynced) so no finished run is lost.
 ``SafeRunLog`` never raises into the game loop: a run the store refuses is kept locally too.
 Their ``save_run`` returns None when the run is in the results store, else one line for the
-player saying where it went (the app shows it on screen). ``open_run_log()`` returns the log and
+player saying where it went (the app shows it on screen; a ``RunNotKept`` line when it could not
+be kept anywhere). ``open_run_log()`` returns the log and
 a start-up notice (or ""): runs kept earlier in ``unsaved-runs.jsonl`` are imported into the
 store automatically when it opens (the file is emptied only after every line is stored).
 Tests use ``MemoryRunLog``; autoplay uses ``scratch_run_log()``, a store in memory that is gone
@@ -79,15 +80,23 @@ class MemoryRunLog:
         return max(runs, key=lambda r: r.overall, default=None)
 
 
+class RunNotKept(str):
+    """The player's message when a run is neither in the store nor in ``unsaved-runs.jsonl`` (a
+    full or read-only disk): the caller keeps the resume save so the run can be played again."""
+
+
 def keep_run(record: RunRecord, reason: str) -> str:
-    """Append the run to ``unsaved-runs.jsonl``; the message for the player."""
+    """Append the run to ``unsaved-runs.jsonl``; the message for the player (a ``RunNotKept``
+    when that fails too)."""
     from simulator.results.saving import keep_locally
 
     try:
         kept = keep_locally(record)
     except OSError as error:
-        log.error("run %s lost: %s; keeping a local copy failed too: %s", record.run_id, reason, error)
-        return f"Your run could not be saved ({reason}) and no local copy could be written ({error})."
+        log.error("run %s not saved: %s; keeping a local copy failed too: %s", record.run_id, reason, error)
+        return RunNotKept(f"Your run could not be saved ({reason}) and no local copy could be written "
+                          f"({error}). Free some disk space: the game in progress stays saved, so you "
+                          "can resume it from your last choice.")
     log.warning("run %s kept in %s: %s", record.run_id, kept, reason)
     return f"Results could not be saved ({reason}). Your run is kept in {kept} and will be added next time."
 

@@ -9,9 +9,10 @@ Contract: ``Run`` describes one attempt (id, start time, mode, whether it is rec
 - ``save_progress(session, entry, run)`` writes the resume file after every choice (with the
   learner's open answers, ``typed``, kept in the run record's transcript steps too) and, at the
   ending, records the run *before* clearing the resume file, so a game killed before the debrief
-  loses nothing;
+  loses nothing (when the run can be kept nowhere, e.g. a full disk, the resume file stays);
 - ``record(session, run, report)`` saves a finished or abandoned run once (never raises for store
-  errors: a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told);
+  errors: a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told;
+  returns False when even that failed, and the next call tries again);
 - ``abandon(session, run)`` records an unfinished run, forgets the resume save, closes the session;
 - ``outcome(session, run)`` scores a finished session and returns it with the player's best run
   before this one (read before recording), recording the run if the ending has not yet.
@@ -121,12 +122,14 @@ class RunService:
         return score_run(session.scenario, session.transcript, self.ctx.catalog, session.ending,
                          details=session.details)
 
-    def record(self, session: PlaySession, run: Run, report: Report | None = None) -> None:
-        """Save the run once (finished, or abandoned when it has at least one decision)."""
+    def record(self, session: PlaySession, run: Run, report: Report | None = None) -> bool:
+        """Save the run once (finished, or abandoned when it has at least one decision). False when
+        it could be kept nowhere (store and local file failed): it is tried again next time."""
+        from simulator.app.runlog import RunNotKept
         from simulator.results.records import record_from_report
 
         if run.recorded or (not session.finished and not session.transcript):
-            return
+            return True
         ctx = self.ctx
         report = report or self.score(session)
         profile = ctx.settings.profile
@@ -138,24 +141,27 @@ class RunService:
             record = with_typed_words(record, run.typed)
         run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
         problem = ctx.run_log.save_run(record)
-        run.recorded = True
+        run.recorded = not isinstance(problem, RunNotKept)
         if isinstance(problem, str) and problem:
             ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
+        return run.recorded
 
     def outcome(self, session: PlaySession, run: Run) -> tuple[Report, Any]:
         """The finished run's report and the player's best run before it (the run is recorded)."""
         report = self.score(session)
         previous = run.best_before if run.recorded else self.ctx.run_log.best_run(
             self.ctx.settings.profile.name, report.scenario_id)
-        self.record(session, run, report)
+        retried = not run.recorded
+        if self.record(session, run, report) and retried and self.ctx.resume_file is not None:
+            clear_resume(self.ctx.resume_file)  # kept at the ending because the run could not be
         return report, previous
 
     def save_progress(self, session: PlaySession, entry: LibraryEntry, run: Run) -> None:
         """Write the resume file (atomically); remove it once the conversation has ended."""
         ctx = self.ctx
         if session.finished:
-            self.record(session, run)  # first: the resume file is the only other copy of this run
-            if ctx.resume_file is not None:
+            kept = self.record(session, run)  # first: the resume file is the only other copy of this run
+            if ctx.resume_file is not None and kept:
                 clear_resume(ctx.resume_file)
             return
         if ctx.resume_file is None:
@@ -168,9 +174,9 @@ class RunService:
         })
 
     def abandon(self, session: PlaySession, run: Run) -> None:
-        """The player quits mid-scenario: record the abandoned run and forget the resume save."""
-        self.record(session, run)
-        if self.ctx.resume_file is not None:
+        """The player quits mid-scenario: record the abandoned run and forget the resume save (kept
+        when the run could be kept nowhere)."""
+        if self.record(session, run) and self.ctx.resume_file is not None:
             clear_resume(self.ctx.resume_file)
         session.close()
 

@@ -92,12 +92,12 @@ def _learner(args: argparse.Namespace, library: Any, cohort: Any) -> int:
 
 def _history(db: str | None, player: str) -> list[Any]:
     from simulator.results.queries import history
-    from simulator.results.store import StoreError, open_store
+    from simulator.results.store import MissingStore, open_store
 
     try:
         with open_store(db, create=False) as store:
             return history(store, player)
-    except StoreError:
+    except MissingStore:  # a damaged or newer store is reported, never read as "nothing played"
         if db:
             raise
         return []  # no results saved on this machine yet: nothing played
@@ -176,7 +176,7 @@ def _behind(args: argparse.Namespace, cohort: Any, titles: dict[str, str]) -> in
     from simulator.progress.assignments import behind
     from simulator.progress.report import run_facts
     from simulator.results.queries import history
-    from simulator.results.store import StoreError, open_store
+    from simulator.results.store import MissingStore, open_store
     from simulator.results.workshop_data import workshop_data
 
     runs: dict[str, list[Any]] = {}
@@ -185,7 +185,7 @@ def _behind(args: argparse.Namespace, cohort: Any, titles: dict[str, str]) -> in
             players = {p.player for p in workshop_data(store, cohort.code).players} | set(cohort.learners)
             for player in sorted(players):
                 runs[player] = run_facts(_in_workshop(history(store, player), cohort.code))
-    except StoreError:
+    except MissingStore:  # no results on this machine yet; any other store problem is reported
         if args.db:
             raise
     today = datetime.now(UTC).astimezone().date()

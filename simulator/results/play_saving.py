@@ -104,8 +104,16 @@ def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Cat
     status = "finished" if report.finished else "abandoned"
     if outcome.saved:
         return True, f"Saved this {status} run for {record.player} to {outcome.where}."
+    from simulator.paths import command_name
+
     message = f"Could not save this {status} run to {outcome.where}: {outcome.reason}"
     if outcome.kept_in is not None:
         message += (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
-                    f"frontline results import {outcome.kept_in} --db URL")
+                    f"{command_name()} results import {outcome.kept_in} --db URL")
+    else:  # nowhere to keep it (a full disk): the terminal is the last copy
+        import json
+
+        message += ("\nSo that the run is not lost, here it is as one line: save it to a file (for example "
+                    f"run.jsonl) and add it later with: {command_name()} results import run.jsonl\n"
+                    + json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
     return False, message

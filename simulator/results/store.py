@@ -118,11 +118,14 @@ class ResultStore:
 
     @contextmanager
     def errors(self, doing: str) -> Iterator[None]:
-        """Turn database errors into ``StoreError("could not <doing> (<where>): <reason>")``."""
+        """Turn database errors (and the operating system's, such as a full disk) into
+        ``StoreError("could not <doing> (<where>): <reason>")``."""
         try:
             yield
         except SQLAlchemyError as error:
             raise StoreError(f"could not {doing} ({self.where}): {describe(error)}") from None
+        except OSError as error:
+            raise StoreError(f"could not {doing} ({self.where}): {error.strerror or error}") from None
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -306,14 +309,18 @@ def patiently(action: Callable[[], T], patience: float | None = None) -> T:
         delay = min(delay * 2, 0.5)
 
 
+class MissingStore(StoreError):
+    """``open_store(create=False)`` found no database file: nothing has been saved there yet."""
+
+
 def open_store(url: str | None = None, *, create: bool = True) -> ResultStore:
     """Open (creating and migrating if needed) the store at ``url`` or the resolved default.
     With ``create=False`` (read-only commands) a SQLite file that does not exist is a
-    ``StoreError`` and nothing (no folder, no empty database) is created."""
+    ``MissingStore`` (a ``StoreError``) and nothing (no folder, no empty database) is created."""
     resolved = resolve_url(url)
     path = sqlite_path(resolved)
     if not create and path is not None and str(path) not in ("", ":memory:") and not path.is_file():
-        raise StoreError(f"no results database at {path} (nothing has been saved there yet; check --db "
+        raise MissingStore(f"no results database at {path} (nothing has been saved there yet; check --db "
                          "or FRONTLINE_DB)")
     try:
         engine = make_engine(resolved)
