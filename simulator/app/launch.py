@@ -3,9 +3,10 @@
 Contract: ``launch(args) -> int`` (exit code). Reads optional attributes from ``args`` so it works
 for ``frontline`` (no command) and ``frontline play SCENARIO``: ``exit_after_first_frame``,
 ``scenario``, ``autoplay``, ``screenshots``, ``size``, ``text_size``, ``theme``, ``mode``,
-``no_timers``, ``seed``, ``scenarios_dir``. Autoplay runs on default settings and touches no user
-data (no settings or resume file are written; its run goes to an in-memory results store that the
-leaderboard and history screens read and that is gone when autoplay ends).
+``no_timers``, ``seed``, ``scenarios_dir``, ``pack``, ``game_packs``. Autoplay runs on default
+settings and touches no user data (no settings or resume file are written; its run goes to an
+in-memory results store that the leaderboard and history screens read and that is gone when
+autoplay ends).
 
 Start or explain: with no usable display (no ``DISPLAY``/``WAYLAND_DISPLAY`` on Linux, or SDL
 falling back to its invisible ``offscreen``/``dummy`` driver without being asked to) the game
@@ -13,8 +14,10 @@ prints one line saying what is missing and that ``play --text`` works without a 
 returns ``NO_DISPLAY_EXIT`` at once. ``SDL_VIDEODRIVER=dummy`` (tests, screenshots, autoplay) is
 honoured. A second game on the same user folder (``simulator.app.instance``) opens behind an
 "already open" card that offers read-only (no settings or resume writes, no resume offered) or
-quit. The picker shows the shipped scenarios, the user's own folder (``user_scenarios_dir()``)
-and every ``--pack DIR``.
+quit; ``play SCENARIO`` opens that scenario only after read-only is chosen. The picker shows the
+shipped scenarios, the user's own folder (``user_scenarios_dir()``) and every ``--pack DIR``
+(``frontline --pack DIR`` and ``play --pack DIR``; a folder that does not exist is refused with
+one line and ``BAD_ARGUMENT_EXIT`` before any window opens).
 """
 
 from __future__ import annotations
@@ -31,6 +34,7 @@ if TYPE_CHECKING:
 
 log = logging.getLogger("simulator.app")
 NO_DISPLAY_EXIT = 4
+BAD_ARGUMENT_EXIT = 2
 HEADLESS_DRIVERS = frozenset({"dummy", "offscreen"})
 UNIX_LIKE = ("linux", "freebsd", "openbsd", "netbsd", "dragonfly", "sunos")
 
@@ -89,6 +93,10 @@ def parse_size(raw: str | None) -> tuple[int, int]:
 
 def launch(args: argparse.Namespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    problem = pack_problem(args)
+    if problem is not None:
+        print(problem, file=sys.stderr)
+        return BAD_ARGUMENT_EXIT
     problem = open_display()
     if problem is not None:
         print(problem, file=sys.stderr)
@@ -150,13 +158,27 @@ def _build(args, autoplay, read_only):  # type: ignore[no-untyped-def]
     return app, ctx, title, scenario_path
 
 
+def pack_folders(args: argparse.Namespace) -> list[Path]:
+    """Every ``--pack DIR``: ``frontline --pack DIR`` (``game_packs``) and ``play --pack DIR``."""
+    return [Path(p) for p in (getattr(args, "game_packs", None) or []) + (getattr(args, "pack", None) or [])]
+
+
+def pack_problem(args: argparse.Namespace) -> str | None:
+    """One line when a ``--pack`` folder does not exist (a typo would otherwise show nothing)."""
+    for folder in pack_folders(args):
+        if not folder.is_dir():
+            return (f"frontline: --pack {folder}: no such folder; name a folder that holds scenario "
+                    "files (*.yaml)")
+    return None
+
+
 def _extra_sources(args, autoplay, scenarios_dir: Path, scenario_path: Path | None) -> list[Path]:  # type: ignore[no-untyped-def]
     """Folders and files shown beside ``scenarios_dir``: the user's own scenario folder (not in
     autoplay), each ``--pack DIR``, and a scenario file named on the command line from elsewhere."""
     from simulator.paths import user_scenarios_dir
 
     extra: list[Path] = [] if autoplay else [user_scenarios_dir()]
-    extra += [Path(p) for p in (getattr(args, "pack", None) or [])]
+    extra += pack_folders(args)
     if scenario_path and scenarios_dir.resolve() not in scenario_path.resolve().parents:
         extra.append(scenario_path)
     return extra
@@ -192,10 +214,23 @@ def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore
             close_store()
         return pilot.exit_code
     if entry is not None:
-        picker = app.push("picker")
-        picker.focus_scenario(entry.id)  # type: ignore[attr-defined]
-        picker.start(entry)  # type: ignore[attr-defined]
+        _open_scenario_when_ready(app, entry)
     return app.run()
+
+
+def _open_scenario_when_ready(app, entry) -> None:  # type: ignore[no-untyped-def]
+    """Open the picker on ``entry`` and start it; behind the "already open" card, only once the
+    player has chosen read-only (quitting there opens nothing)."""
+    def open_scenario(_result: object = None) -> None:
+        picker = app.push("picker")
+        picker.focus_scenario(entry.id)
+        picker.start(entry)
+
+    card = app.top
+    if card is not None and card.name == "already-open":
+        card.result_callback = open_scenario
+    else:
+        open_scenario()
 
 
 def _overrides(settings, args):  # type: ignore[no-untyped-def]

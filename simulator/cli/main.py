@@ -20,18 +20,42 @@ COMMANDS = ("play", "validate", "new", "schema", "test", "lint", "explore", "gra
             "match", "progress", "i18n")
 
 
+# Options of the bare game start that take a value (the value is not a command name).
+GAME_OPTIONS_WITH_VALUE = ("--pack",)
+
+
+def _words_before_command(argv: Sequence[str]) -> list[str]:
+    """``argv`` up to its first word that is neither an option nor the value of a game option."""
+    words: list[str] = []
+    expects_value = False
+    for word in argv:
+        if not expects_value and not word.startswith("-"):
+            break
+        words.append(word)
+        expects_value = not expects_value and word in GAME_OPTIONS_WITH_VALUE
+    return words
+
+
 def _chosen_command(argv: Sequence[str] | None) -> str | None:
-    """The subcommand ``argv`` names (its first word that is not an option), if it is a known one."""
-    for word in argv or ():
-        if not word.startswith("-"):
-            return word if word in COMMANDS else None
-    return None
+    """The subcommand ``argv`` names (its first word that is not an option or an option's value),
+    if it is a known one."""
+    words = list(argv or ())
+    before = _words_before_command(words)
+    word = words[len(before)] if len(before) < len(words) else None
+    return word if word in COMMANDS else None
 
 
 def _starts_game(argv: Sequence[str] | None) -> bool:
-    """Whether ``argv`` only starts the game (no command, no --help/--version): then no subcommand
-    module is imported before the game's first frame."""
-    return argv is not None and all(word == "--exit-after-first-frame" for word in argv)
+    """Whether ``argv`` only starts the game (no command, no --help/--version; ``--pack DIR`` and
+    ``--exit-after-first-frame`` allowed): then no subcommand module is imported before the
+    game's first frame."""
+    if argv is None:
+        return False
+    words = _words_before_command(argv)
+    options = [w for w in words if w.startswith("-") and not w.startswith("--pack=")]
+    values = [w for w in words if not w.startswith("-")]
+    return (len(words) == len(argv) and options.count("--pack") == len(values)
+            and all(w in ("--exit-after-first-frame", "--pack") for w in options))
 
 
 def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
@@ -46,6 +70,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"frontline {__version__}")
     parser.add_argument("--exit-after-first-frame", action="store_true",
                         help="start the game, draw the title screen once and exit (for benchmarks)")
+    parser.add_argument("--pack", action="append", metavar="DIR", dest="game_packs",
+                        help="start the game with another scenario folder in the picker (repeatable); "
+                        "your own folder (new writes there) is always shown")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     chosen = _chosen_command(argv)
     for name in (chosen,) if chosen else () if _starts_game(argv) else COMMANDS:
