@@ -68,3 +68,10 @@ def make_app(home: Path, pack: Path, video: None) -> MakeApp:
         return app
 
     return build
+
+
+@pytest.fixture(autouse=True)
+def english_system(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The language setting defaults to the system's (issue #17): tests see an English system, so
+    they read the same words on any developer's machine (tests/app/test_ui_language.py sets others)."""
+    monkeypatch.setenv("LANGUAGE", "en")

@@ -52,9 +52,7 @@ class ScenarioRow(Row):
         theme, item, _ = ctx.theme, self.item, ctx._
         inner = width - 2 * PAD
         title = item.title + ("   " + _("[BROKEN]") if item.broken else "")
-        facts = item.facts(_)
-        if not item.broken and getattr(self.entry.loaded, "language", "en") != ctx.ui.language:
-            facts += "  |  " + _("in English (no translation yet)")
+        facts = self.facts_line(ctx)
         self.surfaces = [ctx.text.render(title, "h2", theme.bad if item.broken else theme.text, inner),
                          ctx.text.render(facts, "small", theme.muted, inner)]
         if item.broken:
@@ -67,6 +65,14 @@ class ScenarioRow(Row):
         if self.status:
             self.surfaces.append(ctx.text.render(self.status, "small", theme.text, inner))
         return sum(s.get_height() + 6 for s in self.surfaces) + 2 * PAD
+
+    def facts_line(self, ctx: Any) -> str:
+        """Difficulty, length and best score; says when the call is shown in English because it has
+        no translation in the player's language."""
+        facts = self.item.facts(ctx._)
+        if not self.item.broken and getattr(self.entry.loaded, "language", "en") != ctx.ui.language:
+            facts += "  |  " + ctx._("in English (no translation yet)")
+        return facts
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
         theme = ctx.theme
