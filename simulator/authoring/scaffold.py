@@ -13,14 +13,14 @@ from pathlib import Path
 from string import Template
 
 from simulator.authoring.schema import modeline
-from simulator.paths import SCENARIOS_DIR
+from simulator.paths import SCENARIOS_DIR, command_name
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
 
 _SCENARIO = Template("""\
 $modeline
 # A new Frontline scenario. Guide: docs/authoring.md; every key: docs/scenario-format.md.
-# Loop: edit -> F5 in the game -> python main.py lint $file -> explore -> test.
+# Loop: edit -> F5 in the game -> $command lint $file -> explore -> test.
 schema_version: 1
 id: $id
 title: $title
@@ -92,7 +92,7 @@ nodes:
 """)
 
 _PLAN = Template("""\
-# Test plan for $file: run with  python main.py test $file
+# Test plan for $file: run with  $command test $file
 schema_version: 1
 scenario: $id
 plans:
@@ -144,12 +144,12 @@ def _shown(target: Path) -> str:
 def starter_scenario(scenario_id: str, target: Path) -> str:
     check_id(scenario_id)
     return _SCENARIO.substitute(modeline=modeline(target), id=scenario_id, title=_title(scenario_id),
-                                file=_shown(target))
+                                file=_shown(target), command=command_name())
 
 
 def starter_plan(scenario_id: str, target: Path) -> str:
     check_id(scenario_id)
-    return _PLAN.substitute(id=scenario_id, file=_shown(target))
+    return _PLAN.substitute(id=scenario_id, file=_shown(target), command=command_name())
 
 
 def write_new(scenario_id: str, out: Path | None = None, *, with_plan: bool = True) -> list[Path]:

@@ -132,7 +132,10 @@ def play_text(args: argparse.Namespace) -> int:
     if traps:
         for finding in traps:
             print(finding.format(), file=sys.stderr)
-        print("this scenario cannot end; fix it before playing (python main.py lint FILE)", file=sys.stderr)
+        from simulator.paths import command_name
+
+        print(f"this scenario cannot end; fix it before playing ({command_name()} lint {args.scenario})",
+              file=sys.stderr)
         return 1
     from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, save_played_run
     from simulator.results.records import now_utc

@@ -38,6 +38,7 @@ from scoring.rules import band_for
 from simulator.content.curriculum import BANDS, PASS_MODES
 from simulator.content.problems import ContentError
 from simulator.content.validation import load_model_file
+from simulator.paths import command_name
 from simulator.progress.readiness import RunFacts
 
 ASSIGNMENTS_FILE = "assignments.yaml"
@@ -99,7 +100,7 @@ def load_assignments(path: Path, known_ids: Collection[str] | None = None) -> As
             if known_ids is not None and item.scenario not in known_ids:
                 problems.append(document.problem(("workshops", w_index, "assignments", a_index, "scenario"),
                                                  f"no scenario has the id '{item.scenario}'",
-                                                 "use a scenario id from the library (python main.py validate)"))
+                                                 f"use a scenario id from the library ({command_name()} validate)"))
     if problems:
         raise ContentError(problems)
     return assignments

@@ -72,7 +72,9 @@ def _naive(ctx: Context, name: str, fig: dict[str, Any]) -> Finding | None:
                f"{fig['mean']} and reaches the top band in {100 * fig['top_band_share']:.1f} % of "
                f"{fig['runs']} runs (limits: mean at most {MAX_NAIVE_MEAN:g}, top band under "
                f"{100 * MAX_TOP_BAND_SHARE:g} %)")
-    hint = HINTS.get(name, _PHRASE_HINT) + "; check with 'python main.py explore FILE --bots'"
+    from simulator.paths import command_name
+
+    hint = HINTS.get(name, _PHRASE_HINT) + f"; check with '{command_name()} explore FILE --bots'"
     return ctx.finding("FL601", ("id",), message, hint, key=True)
 
 
