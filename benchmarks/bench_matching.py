@@ -1,6 +1,6 @@
 """Open-answer matching: accuracy on typed replies the project wrote itself, and latency.
 
-Data: ``benchmarks/data/matching-dev.jsonl`` (the matcher was tuned on it),
+Data: ``benchmarks/data/matching-dev.jsonl`` and ``matching_dev2.jsonl`` (the matcher was tuned on them),
 ``benchmarks/data/matching-heldout.jsonl`` (written first, for scenarios not looked at while
 tuning; its replies mostly reuse the options' own words), ``matching_blind.jsonl`` and
 ``matching_blind2.jsonl`` (written by a second author before reading the matcher, for six other
@@ -30,7 +30,7 @@ NAME = "matching"
 DESCRIPTION = "open answers: top-1 accuracy, off-script flagged, ms per reply"
 DATA = Path(__file__).resolve().parent / "data"
 SETS = (("held-out", "matching-heldout.jsonl"), ("blind", "matching_blind.jsonl"),
-        ("blind-2", "matching_blind2.jsonl"), ("dev", "matching-dev.jsonl"))
+        ("blind-2", "matching_blind2.jsonl"), ("dev", "matching-dev.jsonl"), ("dev-2", "matching_dev2.jsonl"))
 UNTUNED = frozenset({"held-out", "blind", "blind-2"})
 TARGET_TOP1, TARGET_OFF, TARGET_MS = 85.0, 70.0, 30.0
 

@@ -2,8 +2,10 @@
 
 Contract: pure functions, no state besides constant tables. ``words(text)`` gives lower-case,
 accent-free word stems with contractions expanded (``can't`` and ``cant`` both become ``can not``),
-currency signs dropped, small number words turned into digits and function words removed, so a
-typed ``cant pay £40`` and an option's ``can't pay forty pounds`` share ``can not pay 40``.
+currency signs dropped, small number words turned into digits, chat shorthand (``u``, ``ur``,
+``dont``, ``pls``) written out, irregular verb forms and common service phrasings (``pass you on``,
+``right away``, ``free of charge``) mapped to one word, and function words removed, so a typed
+``cant pay £40`` and an option's ``can't pay forty pounds`` share ``can not pay 40``.
 ``char_grams(words)`` gives the character 3-grams of each word with its boundaries, which is what
 keeps one-letter typos close to the word they meant. ``TypoFixer`` maps a word that is not in a
 known vocabulary to a known word one edit away (deletion neighbourhoods, as in SymSpell).
@@ -29,7 +31,21 @@ _CONTRACTIONS = {
     "that's": "that is", "thats": "that is", "there's": "there is", "theres": "there is",
     "what's": "what is", "whats": "what is", "let's": "let us", "lets": "let us", "he's": "he is",
     "hes": "he is", "she's": "she is", "shes": "she is", "he'll": "he will", "she'll": "she will",
+    # negations typed without the apostrophe
+    "dont": "do not", "doesnt": "does not", "didnt": "did not", "isnt": "is not", "arent": "are not",
+    "wasnt": "was not", "werent": "were not", "havent": "have not", "hasnt": "has not", "hadnt": "had not",
+    "shouldnt": "should not", "couldnt": "could not", "wouldnt": "would not", "aint": "is not",
+    # chat shorthand
+    "u": "you", "ur": "your", "r": "are", "pls": "please", "plz": "please", "thx": "thanks", "ty": "thanks",
+    "tmrw": "tomorrow", "tmr": "tomorrow", "2moro": "tomorrow", "cos": "because", "coz": "because",
+    "cuz": "because", "bc": "because", "b4": "before", "wanna": "want to", "gonna": "going to",
+    "gotta": "got to", "lemme": "let me", "gimme": "give me", "dunno": "do not know", "idk": "i do not know",
+    "ppl": "people", "msg": "message", "txt": "text", "acct": "account", "mins": "minutes", "min": "minute",
+    "hrs": "hours", "yeah": "yes", "yeh": "yes", "yep": "yes", "yup": "yes", "ya": "yes", "nope": "no",
+    "nah": "no", "k": "ok", "thru": "through", "tho": "though",
 }
+# The endings of other contractions ("who'll", "we'd", "could've").
+_CONTRACTION_TAILS = (("'ll", " will"), ("'ve", " have"), ("'re", " are"), ("'d", " would"), ("'m", " am"))
 _NUMBER_WORDS = {
     "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7", "eight": "8",
     "nine": "9", "ten": "10", "eleven": "11", "twelve": "12", "fifteen": "15", "twenty": "20", "thirty": "30",
@@ -54,6 +70,18 @@ _PHRASES = (
     ("put you through", "transfer"), ("put through", "transfer"), ("pass you over", "transfer"),
     ("money back", "refund"), ("go up", "rise"), ("went up", "rise"), ("gone up", "rise"),
     ("date of birth", "dob"), ("birth date", "dob"), ("e-mail", "email"), ("on hold", "hold"),
+    ("pass you on", "transfer"), ("pass you to", "transfer"), ("hand you over", "transfer"),
+    ("connect you", "transfer"), ("send you through", "transfer"), ("line manager", "manager"),
+    ("team lead", "manager"), ("someone senior", "manager"), ("look into", "investigate"),
+    ("right away", "now"), ("straight away", "now"), ("right now", "now"), ("at once", "now"),
+    ("post code", "postcode"), ("zip code", "postcode"), ("web site", "online"),
+    ("free of charge", "free"), ("at no cost", "free"), ("no extra cost", "free"), ("no cost", "free"),
+    ("no charge", "free"), ("give you a ring", "call"), ("give you a call", "call"),
+    ("give you a bell", "call"), ("get back to you", "call back"), ("my word", "promise"),
+    ("our bad", "mistake"), ("my bad", "mistake"), ("messed up", "mistake"), ("mess up", "mistake"),
+    ("screwed up", "mistake"), ("slip up", "mistake"), ("bear with me", "wait"), ("hang on", "wait"),
+    ("hold on", "wait"), ("one sec", "wait"), ("a sec", "wait"), ("one moment", "wait"),
+    ("fed up", "angry"), ("get rid of", "off"),
 )
 _SYNONYMS = {
     "yell": "shout", "yelling": "shout", "scream": "shout", "screaming": "shout", "shouting": "shout",
@@ -65,6 +93,22 @@ _SYNONYMS = {
     "telly": "tv", "television": "tv", "broadband": "internet", "web": "internet", "error": "mistake",
     "fault": "mistake", "hurry": "rush", "resolve": "fix", "sort": "fix", "birthday": "dob",
     "dollars": "dollar", "bucks": "dollar", "quid": "pound", "terminate": "cancel", "kids": "grandkids",
+    "apologising": "sorry", "apologizing": "sorry", "apologised": "sorry", "apologized": "sorry",
+    "guarantee": "promise", "guaranteed": "promise", "assure": "promise", "website": "online",
+    "site": "online", "portal": "online", "app": "online", "immediately": "now", "asap": "now",
+    "zip": "postcode", "mistaken": "mistake", "furious": "angry", "livid": "angry", "irate": "angry",
+    "fuming": "angry", "remove": "off", "removed": "off", "removing": "off", "cancelled": "cancel",
+    "cancelling": "cancel", "canceled": "cancel", "canceling": "cancel", "cell": "mobile",
+    "cellphone": "mobile", "written": "writing", "verify": "check", "verification": "check",
+    "verified": "check", "confirm": "check", "confirmed": "check",
+    # irregular verb forms to their base (the stemmer only strips regular endings)
+    "sent": "send", "paid": "pay", "told": "tell", "said": "say", "made": "make", "took": "take",
+    "taken": "take", "gave": "give", "given": "give", "got": "get", "gotten": "get", "went": "go",
+    "gone": "go", "came": "come", "spoke": "speak", "spoken": "speak", "rang": "call", "rung": "call",
+    "bought": "buy", "brought": "bring", "thought": "think", "found": "find", "kept": "keep",
+    "lost": "lose", "knew": "know", "known": "know", "wrote": "write", "felt": "feel", "heard": "hear",
+    "meant": "mean", "caught": "catch", "broke": "break", "broken": "break", "chose": "choose",
+    "chosen": "choose", "ran": "run", "sat": "sit", "saw": "see", "seen": "see",
 }
 
 
@@ -79,15 +123,23 @@ def normalise(text: str) -> str:
     return text
 
 
+_VOWELS = frozenset("aeiouy")
+
+
 def stem(word: str) -> str:
-    """A light suffix stripper (plural, -ing, -ed, -ly): enough to join 'charges'/'charged'/'charge'."""
+    """A light suffix stripper (plural, -ing, -ed, -ly) that also drops a final 'e' and undoes a
+    doubled consonant, so 'charge'/'charges'/'charged'/'charging' and 'stop'/'stopped' meet."""
     if word.isdigit() or len(word) <= 3:
         return word
-    for suffix, replacement, min_len in (("ies", "y", 5), ("ing", "", 6), ("edly", "", 7), ("ed", "", 5),
-                                         ("ly", "", 6), ("es", "", 6), ("s", "", 4)):
+    for suffix, replacement, min_len in (("ies", "y", 5), ("ied", "y", 5), ("ing", "", 6), ("edly", "", 7),
+                                         ("ed", "", 5), ("ly", "", 6), ("es", "", 6), ("s", "", 4)):
         if word.endswith(suffix) and len(word) >= min_len and not word.endswith(("ss", "us", "is")):
-            return word[: len(word) - len(suffix)] + replacement
-    return word
+            word = word[: len(word) - len(suffix)] + replacement
+            if suffix in ("ing", "ed") and len(word) > 3 and word[-1] == word[-2] and word[-1] not in "lsz" \
+                    and word[-1] not in _VOWELS:
+                word = word[:-1]
+            break
+    return word[:-1] if len(word) > 4 and word.endswith("e") and not word.endswith("ee") else word
 
 
 def raw_words(text: str) -> list[str]:
@@ -97,6 +149,10 @@ def raw_words(text: str) -> list[str]:
         token = _CONTRACTIONS.get(token, token)
         if token.endswith("n't"):
             token = token[:-3] + " not"
+        for tail, expansion in _CONTRACTION_TAILS:
+            if token.endswith(tail):
+                token = token[: -len(tail)] + expansion
+                break
         token = token.removesuffix("'s").replace("'", "")
         out.extend(_SYNONYMS.get(part, _NUMBER_WORDS.get(part, part)) for part in token.split())
     return out

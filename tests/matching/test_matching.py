@@ -29,6 +29,19 @@ def test_tokenizer_expands_contractions_numbers_and_synonyms() -> None:
     assert "shout" in words("please stop yelling") and "manager" in words("get my team leader")
 
 
+def test_stemmer_joins_regular_and_irregular_forms_of_a_word() -> None:
+    assert len({*words("charge charges charged charging")}) == 1
+    assert words("stopped") == words("stop") and words("cancelled") == words("cancel")
+    assert words("I sent it, they paid") == words("I send it, they pay")
+
+
+def test_chat_shorthand_and_service_phrases_meet_the_written_form() -> None:
+    assert words("u dont need to pay ur bill") == words("you do not need to pay your bill")
+    assert words("I'll pass you on to my line manager") == words("I will transfer you to my manager")
+    assert words("we'll do it right away, free of charge") == words("we will do it now, free")
+    assert words("you're welcome") != words("you are not welcome")
+
+
 def test_typo_fixer_maps_one_edit_to_a_known_word_and_leaves_short_words() -> None:
     fixer = TypoFixer(["receipt", "bereavement", "account"])
     assert [fixer.fix(w) for w in ("reciept", "bereavment", "acount", "acct")] == \
