@@ -235,7 +235,7 @@ def _open_scenario_when_ready(app, entry) -> None:  # type: ignore[no-untyped-de
 
 def _overrides(settings, args):  # type: ignore[no-untyped-def]
     changes = {}
-    for name in ("text_size", "theme"):
+    for name in ("text_size", "theme", "language"):
         if getattr(args, name, None):
             changes[name] = getattr(args, name)
     if getattr(args, "scenario", None) and getattr(args, "mode", None):

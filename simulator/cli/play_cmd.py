@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from simulator.app.translation import ui_languages
 from simulator.cli.common import load_scenario_arg
 
 
@@ -50,6 +51,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     game.add_argument("--text-size", choices=("small", "medium", "large", "largest"),
                       help="text size for this run (default: your setting)")
     game.add_argument("--theme", choices=("standard", "high_contrast"), help="colour theme for this run")
+    game.add_argument("--language", choices=ui_languages(),
+                      help="language of the screens and scenarios for this run (default: your setting, "
+                      "else the system's)")
     game.add_argument("--scenarios-dir", metavar="DIR", help="scenario folder (default: the shipped scenarios)")
     game.add_argument("--pack", action="append", metavar="DIR",
                       help="another scenario folder shown in the picker (repeatable); your own folder "
