@@ -1,7 +1,7 @@
 """Starter files for a new scenario: a small valid, lint-clean scenario and its test plan.
 
 Contract: ``starter_scenario(scenario_id, target)`` and ``starter_plan(scenario_id)`` return text;
-``write_new(scenario_id, out)`` writes both (the plan beside the scenario as ``<stem>.plan.yaml``)
+``write_files({path: text})`` writes them (the plan beside the scenario as ``<stem>.plan.yaml``)
 and returns the paths written, refusing with ``FileExistsError`` to overwrite anything.
 ``check_id`` raises ``ValueError`` with a fix hint for an id the format would reject.
 """
@@ -152,19 +152,15 @@ def starter_plan(scenario_id: str, target: Path) -> str:
     return _PLAN.substitute(id=scenario_id, file=_shown(target), command=command_name())
 
 
-def write_new(scenario_id: str, out: Path | None = None, *, with_plan: bool = True) -> list[Path]:
-    """Write the starter scenario (and plan); FileExistsError if either file exists."""
-    check_id(scenario_id)
-    target = Path(out) if out is not None else default_path(scenario_id)
-    files = {target: starter_scenario(scenario_id, target)}
-    if with_plan:
-        files[plan_path(target)] = starter_plan(scenario_id, target)
+def write_files(files: dict[Path, str]) -> list[Path]:
+    """Write each file (path -> text) only if none of them exists yet: FileExistsError, with nothing
+    written, otherwise. Returns the paths written, in order."""
     for path in files:
         if path.exists():
             raise FileExistsError(f"{path} already exists; pick another id or --out FILE (nothing was written)")
-    target.parent.mkdir(parents=True, exist_ok=True)
     written = []
     for path, text in files.items():
+        path.parent.mkdir(parents=True, exist_ok=True)
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
         written.append(path)

@@ -53,7 +53,7 @@ def default_target(scenario_id: str) -> Path:
 def write_starter(scenario_id: str, out: Path | None, *, with_plan: bool = True) -> list[Path]:
     """Write the starter scenario (and plan, and a local schema when needed); the paths written.
     Raises ValueError for a bad id, FileExistsError (nothing written) when a file exists."""
-    from simulator.authoring.scaffold import check_id, plan_path, starter_plan, starter_scenario
+    from simulator.authoring.scaffold import check_id, plan_path, starter_plan, starter_scenario, write_files
     from simulator.authoring.schema import SCHEMA_FILE
 
     check_id(scenario_id)
@@ -66,15 +66,7 @@ def write_starter(scenario_id: str, out: Path | None, *, with_plan: bool = True)
     files = {target: text}
     if with_plan:
         files[plan_path(target)] = starter_plan(scenario_id, target)
-    for path in files:
-        if path.exists():
-            raise FileExistsError(f"{path} already exists; pick another id or --out FILE (nothing was written)")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    written = []
-    for path, content in files.items():
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:
-            handle.write(content)
-        written.append(path)
+    written = write_files(files)
     if local_schema is not None:
         _refresh_schema(local_schema)
     return written

@@ -8,7 +8,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from simulator.authoring.scaffold import write_new
+from simulator.cli.new_cmd import write_starter
 from simulator.authoring.schema import SCHEMA_FILE, schema_text
 from simulator.cli.main import main
 from simulator.content.files import discover, read_content
@@ -49,14 +49,14 @@ def test_schema_flags_unknown_keys_and_principles(catalog):
 
 def test_new_writes_valid_scenario_and_plan_and_refuses_overwrite(tmp_path, catalog):
     target = tmp_path / "pack" / "my_call.yaml"
-    written = write_new("my-call", target)
+    written = write_starter("my-call", target)
     assert written == [target, tmp_path / "pack" / "my_call.plan.yaml"]
     text = target.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=")
     loaded = load_scenario(target, catalog.ids())
     assert loaded.scenario.id == "my-call"
     with pytest.raises(FileExistsError):
-        write_new("my-call", target)
+        write_starter("my-call", target)
 
 
 def test_new_default_modeline_points_to_docs():
