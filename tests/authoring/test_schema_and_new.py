@@ -8,9 +8,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from simulator.cli.new_cmd import write_starter
 from simulator.authoring.schema import SCHEMA_FILE, schema_text
 from simulator.cli.main import main
+from simulator.cli.new_cmd import write_starter
 from simulator.content.files import discover, read_content
 from simulator.content.loader import load_scenario
 from simulator.content.safe_yaml import parse_yaml
