@@ -94,9 +94,11 @@ def keep_run(record: RunRecord, reason: str) -> str:
         kept = keep_locally(record)
     except OSError as error:
         log.error("run %s not saved: %s; keeping a local copy failed too: %s", record.run_id, reason, error)
+        import errno
+
+        fix = "Free some disk space" if error.errno == errno.ENOSPC else "Make your data folder writable"
         return RunNotKept(f"Your run could not be saved ({reason}) and no local copy could be written "
-                          f"({error}). Free some disk space: the game in progress stays saved, so you "
-                          "can resume it from your last choice.")
+                          f"({error}). {fix}: the game tries again when the debrief opens.")
     log.warning("run %s kept in %s: %s", record.run_id, kept, reason)
     return f"Results could not be saved ({reason}). Your run is kept in {kept} and will be added next time."
 

@@ -123,9 +123,24 @@ class ResultStore:
         try:
             yield
         except SQLAlchemyError as error:
-            raise StoreError(f"could not {doing} ({self.where}): {describe(error)}") from None
+            raise StoreError(f"could not {doing} ({self.where}): {describe(error)}{self._full_disk()}") from None
         except OSError as error:
-            raise StoreError(f"could not {doing} ({self.where}): {error.strerror or error}") from None
+            raise StoreError(f"could not {doing} ({self.where}): {error.strerror or error}{self._full_disk()}") \
+                from None
+
+    def _full_disk(self) -> str:
+        """A hint when the disk holding a SQLite store has (almost) no space left (SQLite itself
+        often says only "disk I/O error" then), else ""."""
+        import shutil
+
+        path = sqlite_path(self.url)
+        if path is None or str(path) in ("", ":memory:"):
+            return ""
+        try:
+            free = shutil.disk_usage(path.parent).free
+        except OSError:
+            return ""
+        return " (the disk holding it is full: free some space and try again)" if free < FULL_DISK_BYTES else ""
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -307,6 +322,9 @@ def patiently(action: Callable[[], T], patience: float | None = None) -> T:
                 raise
         time.sleep(delay * (0.5 + random.random()))
         delay = min(delay * 2, 0.5)
+
+
+FULL_DISK_BYTES = 1024 * 1024  # less free space than this beside a failing store: say the disk is full
 
 
 class MissingStore(StoreError):

@@ -90,7 +90,7 @@ def test_a_disk_too_full_for_any_copy_keeps_the_saved_game_and_retries(make_app,
     app = make_app(Settings(reduced_motion=True, profile=Profile("Robin")), run_log=SafeRunLog(StoreRunLog(store)))
     try:
         play = _finish(app)
-        assert any("no local copy could be written" in n.text and "resume it" in n.text for n in app.ctx.notices)
+        assert any("no local copy could be written" in n.text and "tries again" in n.text for n in app.ctx.notices)
         assert app.ctx.resume_file.exists() and not play.run.recorded  # the last copy is kept
         monkeypatch.setattr(store, "_insert", real_insert)  # space was freed
         monkeypatch.setattr(saving, "keep_locally", real_keep)
