@@ -17,7 +17,6 @@ from pathlib import Path
 
 from simulator.authoring.lint_codes import CODES
 from simulator.authoring.lint_context import Context, Finding
-from simulator.authoring.lint_rules import lint_scenario
 from simulator.content.problems import ContentError, Problem
 from simulator.i18n.files import translation_source
 from simulator.i18n.translate import TranslationCheck, check_translation
@@ -71,5 +70,7 @@ def lint_translation(path: Path, catalog_ids: Collection[str]) -> list[Finding]:
     findings = [_finding("FL801", p) for p in check.problems] + _text_findings(check)
     if check.source.kind == "scenario":
         context = Context(check.model, check.document, Path(path), language=check.language)  # type: ignore[arg-type]
+        from simulator.authoring.lint_rules import lint_scenario  # the rules are heavy: only when linting
+
         findings += lint_scenario(context)
     return sorted(findings, key=lambda f: (f.line, f.column, f.code))
