@@ -9,8 +9,18 @@ was open, and nothing else: a run that always took the best option has nothing t
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+
+@dataclass(frozen=True)
+class Message:
+    """A sentence as data, for a front end to word in the player's language: ``key`` names the
+    sentence, ``params`` holds its values (counts as ints, ids as strings). The English wording
+    stays in the report's string fields; see ``scoring.review`` for the keys each field uses."""
+
+    key: str = ""
+    params: dict[str, int | str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -45,6 +55,8 @@ class PrincipleScore:
     reasons: tuple[Reason, ...]
     explanation: str = ""
     """Why the bar shows this number, in one or two sentences (trade-offs named)."""
+    explanation_message: Message = field(default_factory=Message)
+    """``explanation`` as data: key ``all_best`` {tested} or ``below_100`` {tested, traded, missed}."""
 
 
 @dataclass(frozen=True)
@@ -112,6 +124,12 @@ class Report:
     """One entry per decision where a better option was open, in call order."""
     summary_note: str = ""
     """One sentence for the top of the debrief (e.g. why bars sit below 100 on a best-path run)."""
+    summary_message: Message = field(default_factory=Message)
+    """``summary_note`` as data: key ``unfinished``, ``capped`` (the reasons are ``cap_keys``),
+    ``work_on`` {count, majors}, ``best_with_trade_offs`` or ``best``."""
+    cap_keys: tuple[str, ...] = ()
+    """``caps`` as data, same order: ``critical``, ``unfinished``, ``ended_mixed``, ``ended_bad`` or
+    ``customer_lost`` (``scoring.rules.CAP_REASONS`` holds their English)."""
 
     def principle(self, principle_id: str) -> PrincipleScore:
         for score in self.principles:

@@ -11,6 +11,11 @@ Contract (debrief v2):
   text is filled with them, as the player read it.
 * Every principle bar carries an ``explanation`` of its number, naming trade-offs: a decision where
   the best option overall gave up some of this principle to honour others.
+* Every sentence the scorer writes is also given as data (``Message``: a key and its numbers) for
+  front ends that word it in the player's language: ``PrincipleScore.explanation_message``
+  (``all_best`` {tested}; ``below_100`` {tested, traded, missed}), ``Report.summary_message``
+  (``unfinished``; ``capped``, its reasons in ``cap_keys``; ``work_on`` {count, majors};
+  ``best_with_trade_offs``; ``best``) and ``Report.cap_keys`` (``scoring.rules.CAP_REASONS``).
 """
 
 from __future__ import annotations
@@ -19,8 +24,8 @@ import dataclasses
 from collections.abc import Mapping, Sequence
 
 from scoring.catalog import Catalog
-from scoring.report import DecisionReview, Note, PrincipleScore, Reason, Report
-from scoring.rules import ENDING_POINTS, MAJOR_WEIGHT, StepGrade, band_for, net
+from scoring.report import DecisionReview, Message, Note, PrincipleScore, Reason, Report
+from scoring.rules import CAP_KEYS, ENDING_POINTS, MAJOR_WEIGHT, StepGrade, band_for, net
 from simulator.content.details import fill_scenario, fill_value
 from simulator.content.models import Choice, Ending, Scenario, pick_variant
 
@@ -59,10 +64,11 @@ def _review(scenario: Scenario, graded: StepGrade) -> DecisionReview:
     )
 
 
-def _explain(name: str, reasons: Sequence[Reason], took_best: dict[int, bool]) -> str:
+def _explain(name: str, reasons: Sequence[Reason], took_best: dict[int, bool]) -> tuple[str, Message]:
     short = [r for r in reasons if r.grade < r.best]
     if not short:
-        return f"You made the strongest {name.lower()} choice at every decision that tested it ({len(reasons)})."
+        return (f"You made the strongest {name.lower()} choice at every decision that tested it ({len(reasons)}).",
+                Message("all_best", {"tested": len(reasons)}))
     traded = sum(1 for r in short if took_best.get(r.step, False))
     missed = len(short) - traded
     parts = []
@@ -71,8 +77,9 @@ def _explain(name: str, reasons: Sequence[Reason], took_best: dict[int, bool]) -
                      f"{name.lower()} to honour other principles (a trade-off, not a mistake)")
     if missed:
         parts.append(f"at {missed} decision{'s' if missed > 1 else ''} you took a weaker option for it")
-    return f"Tested at {len(reasons)} decision{'s' if len(reasons) > 1 else ''}; below 100 because " + \
+    text = f"Tested at {len(reasons)} decision{'s' if len(reasons) > 1 else ''}; below 100 because " + \
         " and ".join(parts) + "."
+    return text, Message("below_100", {"tested": len(reasons), "traded": traded, "missed": missed})
 
 
 def _principle_scores(grades: Sequence[StepGrade], catalog: Catalog) -> tuple[PrincipleScore, ...]:
@@ -88,8 +95,9 @@ def _principle_scores(grades: Sequence[StepGrade], catalog: Catalog) -> tuple[Pr
             continue
         name = catalog.get(principle_id).name
         earned, possible = sum(r.earned for r in reasons), sum(r.possible for r in reasons)
+        explanation, message = _explain(name, reasons, took_best)
         scores.append(PrincipleScore(principle_id, name, _percent(earned, possible), earned, possible,
-                                     tuple(reasons), _explain(name, reasons, took_best)))
+                                     tuple(reasons), explanation, message))
     return tuple(scores)
 
 
@@ -124,19 +132,22 @@ def _notes(grades: Sequence[StepGrade], catalog: Catalog) -> tuple[tuple[Note, .
 
 
 def _summary(finished: bool, work_on: Sequence[DecisionReview], principles: Sequence[PrincipleScore],
-             caps: Sequence[str]) -> str:
+             caps: Sequence[str]) -> tuple[str, Message]:
     if not finished:
-        return "The call was left unfinished, so the score counts only the decisions taken."
+        return ("The call was left unfinished, so the score counts only the decisions taken.",
+                Message("unfinished"))
     if caps:
-        return "Your score was capped because " + " and ".join(caps) + "."
+        return "Your score was capped because " + " and ".join(caps) + ".", Message("capped")
     if work_on:
         majors = sum(1 for d in work_on if d.severity == "major")
         count = f"{len(work_on)} decision{'s' if len(work_on) > 1 else ''}"
-        return f"{count} to work on" + (f", {majors} of them a major miss." if majors else ".")
+        return (f"{count} to work on" + (f", {majors} of them a major miss." if majors else "."),
+                Message("work_on", {"count": len(work_on), "majors": majors}))
     if any(p.score < PERCENT for p in principles):
         return ("Nothing to work on: you took the best option at every decision. Some bars sit below 100 "
-                "because the best answer at a decision traded a little of one principle for more of another.")
-    return "Nothing to work on: you took the best option at every decision."
+                "because the best answer at a decision traded a little of one principle for more of another.",
+                Message("best_with_trade_offs"))
+    return "Nothing to work on: you took the best option at every decision.", Message("best")
 
 
 def _filled(scenario: Scenario, grades: Sequence[StepGrade], ending: Ending | None,
@@ -163,6 +174,7 @@ def build_report(scenario: Scenario, grades: Sequence[StepGrade], catalog: Catal
     decisions = tuple(_review(scenario, g) for g in grades)
     work_on = tuple(d for d in decisions if d.severity in ("minor", "major"))
     band = band_for(overall)
+    summary, summary_message = _summary(ending is not None, work_on, principles, caps)
     return Report(
         scenario_id=scenario.id, scenario_title=scenario.title, finished=ending is not None,
         outcome=ending.outcome.value if ending else None, quality=ending.quality.value if ending else None,
@@ -170,6 +182,7 @@ def build_report(scenario: Scenario, grades: Sequence[StepGrade], catalog: Catal
         overall=overall, grade=band, principles=principles, strengths=strengths, weaknesses=weaknesses,
         decisions=decisions, band=band, decision_quality=round(quality),
         ending_points=ENDING_POINTS[ending.quality] if ending else 0, caps=caps, to_work_on=work_on,
-        summary_note=_summary(ending is not None, work_on, principles, caps),
+        summary_note=summary, summary_message=summary_message,
+        cap_keys=tuple(CAP_KEYS.get(reason, "") for reason in caps),
     )
 

@@ -23,6 +23,14 @@ QUALITY_CAPS = {Quality.mixed: 89, Quality.bad: 74}
 OUTCOME_CAPS = {Outcome.customer_lost: 89}
 
 
+# Each cap's key (``Report.cap_keys``, for front ends that word it themselves) and its English reason
+# (``Report.caps``).
+CAP_REASONS = {"critical": "a critical line was crossed", "unfinished": "the call was left unfinished",
+               "ended_mixed": "the call ended mixed", "ended_bad": "the call ended bad",
+               "customer_lost": "the customer was lost"}
+CAP_KEYS = {reason: key for key, reason in CAP_REASONS.items()}
+
+
 def band_for(overall: int) -> str:
     """The band label for an overall score: Excellent, Proficient, Developing or Not yet."""
     for floor, label in BANDS:
@@ -128,15 +136,15 @@ def combine(quality: float, ending: Ending | None, critical: bool) -> tuple[int,
     overall = round(DECISION_SHARE * quality + ENDING_SHARE * points)
     caps: list[tuple[int, str]] = []
     if critical:
-        caps.append((CRITICAL_CAP, "a critical line was crossed"))
+        caps.append((CRITICAL_CAP, "critical"))
     if ending is None:
-        caps.append((UNFINISHED_CAP, "the call was left unfinished"))
+        caps.append((UNFINISHED_CAP, "unfinished"))
     else:
         if ending.quality in QUALITY_CAPS:
-            caps.append((QUALITY_CAPS[ending.quality], f"the call ended {ending.quality.value}"))
+            caps.append((QUALITY_CAPS[ending.quality], f"ended_{ending.quality.value}"))
         if ending.outcome in OUTCOME_CAPS:
-            caps.append((OUTCOME_CAPS[ending.outcome], "the customer was lost"))
-    applied = tuple(reason for cap, reason in caps if overall > cap)
+            caps.append((OUTCOME_CAPS[ending.outcome], "customer_lost"))
+    applied = tuple(CAP_REASONS[key] for cap, key in caps if overall > cap)
     for cap, _ in caps:
         overall = min(overall, cap)
     return overall, applied

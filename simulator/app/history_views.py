@@ -5,7 +5,8 @@ Contract: no pygame. ``build_history(store, player, scenarios, names)`` reads
 store become a message). Sections follow the picker's order (scenarios no longer in the library
 come last, by first attempt). Each section has the overall score of every finished attempt for the
 chart (the latest ``CHART_MAX``), the attempts newest first (the latest ``LIST_MAX``), and per
-principle the best and the latest score. The summary line comes from ``results.views.progress_view``.
+principle the best and the latest score. The summary line is ``results.views.progress_view``'s, worded
+in the player's language (``report_words.progress_summary``).
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ def build_history(store: ResultStore | None, player: str, scenarios: Sequence[Sc
 def scenario_progress(scenario_id: str, title: str, entries: Sequence[HistoryEntry], names: Mapping[str, str],
                       player: str = "", ui: UiText = ENGLISH) -> ScenarioProgress:
     """One scenario's section from its ``history`` entries (oldest first)."""
+    from simulator.app.report_words import progress_summary
     from simulator.results.views import progress_view
 
     progress = progress_view(player, entries)
@@ -125,7 +127,7 @@ def scenario_progress(scenario_id: str, title: str, entries: Sequence[HistoryEnt
     if abandoned:
         counts += ui.gettext(", {abandoned} abandoned").format(abandoned=abandoned)
     attempts = tuple(_attempt(n, e, ui) for n, e in reversed(numbered[-LIST_MAX:]))
-    return ScenarioProgress(scenario_id, title, progress.summary, counts, points[-CHART_MAX:],
+    return ScenarioProgress(scenario_id, title, progress_summary(progress, ui), counts, points[-CHART_MAX:],
                             max(0, finished - CHART_MAX), attempts, max(0, len(entries) - LIST_MAX),
                             _principles(entries, names))
 

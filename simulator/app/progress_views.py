@@ -3,12 +3,14 @@ certification attempts and assignments due.
 
 Contract: pure functions of a ``LearnerProgress`` (``simulator.app.progress_service``), no pygame,
 no I/O. Dates read "3 Mar 2026" (in the language of ``ui``, a ``UiText``: English by default).
-Every scenario is named by its title (its id when unknown). The practise-next "why" is the
-progress report's (English).
+Every scenario is named by its title (its id when unknown). The practise-next "why" is worded from
+the progress report's data (``simulator.app.report_words.practise_why``) when principle names are
+given, else it is the report's English.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
@@ -76,12 +78,17 @@ class RecommendationView:
     why: str
 
 
-def recommendation(progress: LearnerProgress) -> RecommendationView | None:
-    """The practise-next call with its one-line why, or None."""
+def recommendation(progress: LearnerProgress, ui: UiText = ENGLISH,
+                   names: Mapping[str, str] | None = None) -> RecommendationView | None:
+    """The practise-next call with its one-line why in ``ui``'s language (``names``: principle id ->
+    name in that language; without them the report's English why), or None."""
+    from simulator.app.report_words import practise_why
+
     tip = progress.report["practise_next"] if progress.report else None
-    if not tip:
+    if not tip or progress.report is None:
         return None
-    return RecommendationView(tip["scenario"], _title(progress, tip["scenario"]), tip["why"])
+    why = practise_why(progress.report, names, progress.titles, ui) if names is not None else tip["why"]
+    return RecommendationView(tip["scenario"], _title(progress, tip["scenario"]), why)
 
 
 def scenario_status(progress: LearnerProgress, scenario_id: str, certification: bool, ui: UiText = ENGLISH) -> str:

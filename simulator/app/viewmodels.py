@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from simulator.app.translation import N_, Translate
+from simulator.app.translation import ENGLISH, N_, Translate, UiText
 
 if TYPE_CHECKING:
     from scoring.report import Report
@@ -260,24 +260,30 @@ def _signed(value: int) -> str:
     return f"+{value}" if value > 0 else str(value)
 
 
-def score_rule(report: Report, _: Translate = N_) -> str:
-    """How the overall score was made, in one line a player can check (the caps' reasons are the
-    scorer's words, English)."""
+def score_rule(report: Report, _: Translate = N_, ui: UiText = ENGLISH) -> str:
+    """How the overall score was made, in one line a player can check (the caps' reasons in
+    ``ui``'s language)."""
+    from simulator.app.report_words import cap_reasons
+
     rule = _("Decisions {decisions} x 0.8 + ending {ending} x 0.2").format(
         decisions=report.decision_quality, ending=report.ending_points)
-    return rule + (_("; capped because {reasons}").format(reasons=_(" and ").join(report.caps)) if report.caps else "")
+    return rule + (_("; capped because {reasons}").format(reasons=_(" and ").join(cap_reasons(report, ui)))
+                   if report.caps else "")
 
 
 def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, str] | None = None,
-                 names: dict[str, str] | None = None, _: Translate = N_) -> DebriefView:
+                 names: dict[str, str] | None = None, _: Translate = N_, ui: UiText = ENGLISH) -> DebriefView:
     """``typed`` (open answers): step index -> the learner's own words, shown beside the option.
     ``names``: principle id -> the name to show (the player's language; the report's otherwise);
-    ``_`` translates the words the view adds (outcome, points, score rule)."""
+    ``_`` translates the words the view adds (outcome, points, score rule); ``ui`` words the
+    scorer's sentences (summary, bar explanations, caps) in the player's language."""
+    from simulator.app.report_words import explanation_text, summary_text
+
     typed = typed or {}
     names = names or {}
     best_scores = previous.principle_scores if previous else {}
     bars = tuple(BarView(p.id, names.get(p.id, p.name), p.score, p.earned, p.possible, best_scores.get(p.id),
-                         p.explanation) for p in report.principles)
+                         explanation_text(p, names.get(p.id, p.name), ui)) for p in report.principles)
     notes_by_step: dict[int, list[str]] = {}
     for p in report.principles:
         for r in p.reasons:
@@ -300,6 +306,6 @@ def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, st
               for n in report.strengths),
         tuple(NoteView(names.get(n.principle_id, n.principle_name), n.choice_text, n.feedback)
               for n in report.weaknesses),
-        decisions, _(report.band or report.grade), score_rule(report, _), report.summary_note,
+        decisions, _(report.band or report.grade), score_rule(report, _, ui), summary_text(report, ui),
         tuple(d for d in decisions if d.severity in ("minor", "major")),
     )

@@ -8,6 +8,10 @@ offer. ``trains`` maps scenario id -> principles it trains; ``names`` principle 
 the lowest average over the learner's latest finished run of each scenario that graded it; among
 the scenarios that train it, never-played ones come first, then the one played longest ago, then
 curriculum order. With no finished runs: the first scenario of the curriculum not yet played.
+
+``why`` is English; ``reason`` and ``params`` say the same as data for front ends that word it in
+the player's language: ``start_here`` {scenario}, or ``weakest`` {principle, score, scenario} plus
+``days`` (days since the call was last played, 0 for today) when it has been played.
 """
 
 from __future__ import annotations
@@ -33,6 +37,8 @@ class Recommendation:
     scenario: str
     principle: str | None
     why: str
+    reason: str = ""
+    params: dict[str, int | str] = field(default_factory=dict)
 
 
 def _latest_lists(runs: Sequence[PrincipleRun]) -> dict[str, list[int]]:
@@ -60,10 +66,14 @@ def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
     return principle, scores[principle]
 
 
+def _days(then: datetime | None, now: datetime) -> int | None:
+    return None if then is None else max(0, (now - then).days)
+
+
 def _ago(then: datetime | None, now: datetime) -> str:
-    if then is None:
+    days = _days(then, now)
+    if days is None:
         return ""
-    days = max(0, (now - then).days)
     return " You last played it today." if days == 0 else f" You last played it {days} day{'s' * (days != 1)} ago."
 
 
@@ -82,11 +92,15 @@ def practise_next(curriculum: Curriculum, trains: Mapping[str, frozenset[str]], 
         if not fresh:
             return None
         return Recommendation(fresh[0], None, f"Start here: {titles.get(fresh[0], fresh[0])} is the next call "
-                                              "in your curriculum.")
+                                              "in your curriculum.", "start_here", {"scenario": fresh[0]})
     principle, score = found
     candidates = [sid for sid in order if principle in trains[sid]] or order
     rank = {sid: k for k, sid in enumerate(order)}
     choice = min(candidates, key=lambda sid: (sid in last_played, last_played.get(sid) or datetime.min, rank[sid]))
     name, title = names.get(principle, principle), titles.get(choice, choice)
     why = f"Your weakest is {name} ({score}/100): {title} trains it.{_ago(last_played.get(choice), now)}"
-    return Recommendation(choice, principle, why)
+    params: dict[str, int | str] = {"principle": principle, "score": score, "scenario": choice}
+    days = _days(last_played.get(choice), now)
+    if days is not None:
+        params["days"] = days
+    return Recommendation(choice, principle, why, "weakest", params)

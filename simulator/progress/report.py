@@ -5,7 +5,8 @@ Contract: ``progress_report(library, entries, now)`` is pure: ``library`` is a
 ``scenario_id``, ``mode``, ``finished``, ``overall``, ``ended_at`` and ``principle_scores``, e.g.
 ``HistoryEntry``). Keys: ``ready`` (bool), ``ready_on`` (ISO date or None), ``stages`` -> list of
 ``{id, name, met, met_on, need, passed, missing}``, ``practise_next`` -> ``{scenario, principle,
-why}`` or None. ``run_facts``/``principle_runs`` convert entries for the pure functions.
+why}`` or None, ``practise_next_reason`` -> ``{key, params}`` (the "why" as data, see
+``simulator.progress.practise``) or None. ``run_facts``/``principle_runs`` convert entries for the pure functions.
 """
 
 from __future__ import annotations
@@ -44,4 +45,5 @@ def progress_report(library: Library, entries: Sequence[Any], now: datetime) -> 
                     else None, "need": s.need, "passed": list(s.passed), "missing": list(s.missing)}
                    for s in state.stages],
         "practise_next": {"scenario": tip.scenario, "principle": tip.principle, "why": tip.why} if tip else None,
+        "practise_next_reason": {"key": tip.reason, "params": dict(tip.params)} if tip else None,
     }

@@ -53,7 +53,8 @@ class DebriefScreen(ListScreen):
         self.snapshots = [session.snapshot(upto=k) for k in range(len(session.transcript))]
         self.report, previous = self.app.services.runs.outcome(session, self.run)
         session.close()
-        self.view = debrief_view(self.report, previous, self.run.typed, self.ctx.principle_names(), self.ctx._)
+        self.view = debrief_view(self.report, previous, self.run.typed, self.ctx.principle_names(), self.ctx._,
+                                 ui=self.ctx.ui)
         if self.certification:
             self.attempts_left = self.app.services.progress.attempts_left(self.report.scenario_id)
             self.certified = self._verdict()

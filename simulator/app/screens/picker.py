@@ -149,7 +149,7 @@ class PickerScreen(ListScreen):
         if ready:
             rows.append(TextRow(ready, role="h2", color="good" if progress.report and progress.report["ready"]
                                 else "text"))
-        tip = recommendation(progress)
+        tip = recommendation(progress, self.ctx.ui, self.ctx.principle_names())
         entry = library.find(tip.scenario) if tip and library else None
         if tip is not None and entry is not None:
             rows.append(RecommendationRow(self, entry, tip, scenario_status(progress, tip.scenario,
