@@ -215,7 +215,23 @@ def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore
         return pilot.exit_code
     if entry is not None:
         _open_scenario_when_ready(app, entry)
-    return app.run()
+    try:
+        return app.run()
+    finally:
+        _report_unsaved(app)
+
+
+def _report_unsaved(app) -> None:  # type: ignore[no-untyped-def]
+    """Runs that could be saved nowhere during the session (store and disk both failed) are printed
+    at quit, one JSON line each, so that ``results import`` can take them later."""
+    runs = app.services.__dict__.get("runs")  # only if the run service was ever used
+    lines = runs.unsaved_lines() if runs is not None else []
+    if lines:
+        print(f"frontline: {len(lines)} finished run(s) could not be saved anywhere (full or read-only disk). "
+              "Copy the lines below into a file and run 'results import FILE' when there is room:",
+              file=sys.stderr)
+        for line in lines:
+            print(line, file=sys.stderr)
 
 
 def _open_scenario_when_ready(app, entry) -> None:  # type: ignore[no-untyped-def]

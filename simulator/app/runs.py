@@ -73,6 +73,26 @@ class Resumed:
 class RunService:
     def __init__(self, ctx: AppContext):
         self.ctx = ctx
+        self.pending: list[Any] = []  # RunRecords kept nowhere yet (store and disk failed): in memory
+
+    # --- runs that could be kept nowhere ----------------------------------------------------------
+    def retry_pending(self) -> None:
+        """Try again to save the runs held in memory (a full or read-only disk may have recovered)."""
+        from simulator.app.runlog import RunNotKept
+
+        still = []
+        for record in self.pending:
+            if isinstance(self.ctx.run_log.save_run(record), RunNotKept):
+                still.append(record)
+        self.pending = still
+
+    def unsaved_lines(self) -> list[str]:
+        """At quit: one last try, then each run still unsaved as a JSON line ``results import`` reads
+        (the launcher prints them, so a finished run is never lost silently)."""
+        import json
+
+        self.retry_pending()
+        return [json.dumps(r.to_dict(), ensure_ascii=False, separators=(",", ":")) for r in self.pending]
 
     # --- sessions ------------------------------------------------------------------------------
     def start(self, entry: LibraryEntry) -> PlaySession:
@@ -139,9 +159,12 @@ class RunService:
             report=report, transcript=session.transcript, seed=session.seed)
         if run.typed:
             record = with_typed_words(record, run.typed)
+        self.retry_pending()
         run.best_before = ctx.run_log.best_run(record.player, record.scenario_id)
         problem = ctx.run_log.save_run(record)
         run.recorded = not isinstance(problem, RunNotKept)
+        if not run.recorded:  # held in memory, tried again later and printed at quit if still failing
+            self.pending = [r for r in self.pending if r.run_id != record.run_id] + [record]
         if isinstance(problem, str) and problem:
             ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
         return run.recorded

@@ -186,3 +186,27 @@ def test_a_missing_pack_folder_is_refused_before_any_window(home: Path, tmp_path
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no-such-pack: no such folder" in err[0]
     assert not pygame.display.get_init()
+
+
+def test_a_run_kept_nowhere_is_held_in_memory_and_printed_at_quit(make_app, home: Path,  # type: ignore[no-untyped-def]
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Store and disk both fail for the whole session: the run stays in memory, is retried, and at
+    quit comes out as a line that ``results import`` takes (nothing is lost silently)."""
+    import io
+
+    from simulator.results import saving
+    from simulator.results.transfer import import_lines
+
+    store = open_store()
+    monkeypatch.setattr(store, "_insert", lambda record: (_ for _ in ()).throw(NO_SPACE))
+    monkeypatch.setattr(saving, "keep_locally", lambda record, folder=None: (_ for _ in ()).throw(NO_SPACE))
+    app = make_app(Settings(reduced_motion=True, profile=Profile("Robin")), run_log=SafeRunLog(StoreRunLog(store)))
+    try:
+        _finish(app)
+        lines = app.services.runs.unsaved_lines()
+        assert len(lines) == 1 and json.loads(lines[0])["player"] == "Robin"
+    finally:
+        store.close()
+    with open_store(f"sqlite:///{home / 'elsewhere.db'}") as other:
+        result = import_lines(other, io.StringIO(lines[0] + "\n"))
+        assert result.added == 1 and other.count_runs() == 1
