@@ -32,6 +32,8 @@ from typing import Any
 BASE_RATE = 170  # words per minute at a neutral mood
 BASE_VOLUME = 0.6  # eSpeak NG peaks at full scale near 0.9; angry (x1.25) stays below it
 MOOD_SWING = 0.25  # +-25 % rate at mood 0 / 100
+BASE_PITCH = 50  # eSpeak NG's pitch scale, 0..99
+PITCH_SWING = 14  # angry speaks higher (64 at mood 0), calm lower (36 at mood 100)
 _STOP = object()
 
 
@@ -39,15 +41,18 @@ _STOP = object()
 class Prosody:
     rate: int  # words per minute
     volume: float  # 0..1
+    pitch: int = BASE_PITCH  # 0..99 (eSpeak NG's scale; engines without a pitch control ignore it)
 
 
 def prosody_for(mood: int, speed: float = 1.0, volume: float = 1.0) -> Prosody:
-    """Rate and volume for a customer at ``mood`` (0 furious .. 100 content): below 50 faster and
-    louder, above 50 slower and softer; ``speed`` and ``volume`` are the player's settings."""
+    """Rate, volume and pitch for a customer at ``mood`` (0 furious .. 100 content): below 50
+    faster, louder and higher, above 50 slower, softer and lower; ``speed`` and ``volume`` are the
+    player's settings."""
     tension = max(-1.0, min(1.0, (50 - mood) / 50))  # +1 angry, -1 calm
     rate = round(BASE_RATE * (1 + MOOD_SWING * tension) * max(0.5, min(2.0, speed)))
     loud = BASE_VOLUME * (1 + MOOD_SWING * tension) * max(0.0, min(1.0, volume))
-    return Prosody(rate, round(max(0.0, min(1.0, loud)), 3))
+    pitch = round(BASE_PITCH + PITCH_SWING * tension)
+    return Prosody(rate, round(max(0.0, min(1.0, loud)), 3), pitch)
 
 
 @dataclass(frozen=True)
@@ -90,7 +95,7 @@ class EspeakCli:
         if found is None:
             raise FileNotFoundError(f"{program} is not installed")
         self.program = found
-        self._props: dict[str, Any] = {"voice": None, "rate": BASE_RATE, "volume": BASE_VOLUME}
+        self._props: dict[str, Any] = {"voice": None, "rate": BASE_RATE, "volume": BASE_VOLUME, "pitch": BASE_PITCH}
         self._job: tuple[str, str] | None = None
 
     def _voices(self) -> list[VoiceInfo]:
@@ -121,14 +126,15 @@ class EspeakCli:
             return
         (text, path), self._job = self._job, None
         command = [self.program, "-s", str(int(self._props["rate"])),
-                   "-a", str(round(200 * float(self._props["volume"]))), "-w", path]
+                   "-a", str(round(200 * float(self._props["volume"]))), "-p", str(int(self._props["pitch"])),
+                   "-w", path]
         if self._props["voice"]:
             command += ["-v", str(self._props["voice"])]
         subprocess.run([*command, "--", text], capture_output=True, timeout=60, check=True)
 
 
 def cache_key(text: str, voice_id: str | None, prosody: Prosody) -> str:
-    raw = "\x1f".join((text, voice_id or "", str(prosody.rate), f"{prosody.volume:.3f}"))
+    raw = "\x1f".join((text, voice_id or "", str(prosody.rate), f"{prosody.volume:.3f}", str(prosody.pitch)))
     return hashlib.sha256(raw.encode("utf-8")).hexdigest()[:32]
 
 
@@ -208,6 +214,8 @@ class Voice:
             engine.setProperty("voice", voice_id)
         engine.setProperty("rate", prosody.rate)
         engine.setProperty("volume", prosody.volume)
+        if isinstance(engine, EspeakCli):  # pyttsx3's SAPI5/NSSpeech voices have no pitch property
+            engine.setProperty("pitch", prosody.pitch)
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_suffix(".part.wav")
         engine.save_to_file(text, str(temp))

@@ -56,9 +56,34 @@ def test_render_returns_at_once_and_reuses_the_cache(voice: Voice) -> None:
     assert voice.render(text, mood=30) == path and path.stat().st_mtime_ns == stamp
 
 
+def _pitch(path: Path, windows: int = 6) -> float:
+    """Median fundamental frequency (Hz) of the loudest 40 ms windows, by autocorrelation."""
+    import array
+    import statistics
+
+    with wave.open(str(path)) as audio:
+        rate, raw = audio.getframerate(), audio.readframes(audio.getnframes())
+    samples = array.array("h", raw)
+    size = int(0.04 * rate)
+    frames = [samples[k:k + size] for k in range(0, len(samples) - size, size)]
+    loudest = sorted(frames, key=lambda f: sum(abs(x) for x in f), reverse=True)[:windows]
+    estimates = []
+    for frame in loudest:
+        lags = range(rate // 400, rate // 60)
+        best = max(lags, key=lambda lag: sum(frame[i] * frame[i + lag] for i in range(0, size - lag, 2)))
+        estimates.append(rate / best)
+    return statistics.median(estimates)
+
+
+def test_an_angry_customer_speaks_higher_and_a_calm_one_lower(voice: Voice) -> None:
+    angry, calm = (_pitch(_render(voice, LONG, mood=m)) for m in (5, 95))
+    assert angry > 1.1 * calm, (angry, calm)
+
+
 def test_prosody_follows_mood_and_settings() -> None:
     angry, calm = prosody_for(10), prosody_for(90)
     assert angry.rate > prosody_for(50).rate > calm.rate and angry.volume > calm.volume
+    assert angry.pitch > prosody_for(50).pitch > calm.pitch
     assert prosody_for(50, speed=1.5).rate > prosody_for(50).rate and prosody_for(50, volume=0).volume == 0
 
 
