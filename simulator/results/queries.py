@@ -50,11 +50,10 @@ def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | No
                func.count().over(partition_by=partition).label("runs"))
         .select_from(source).where(*conditions).subquery()
     )
-    query = (select(ranked).where(ranked.c.rn == 1)
-             .order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player).limit(max(0, limit)))
+    query = select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player)
     with store.reading() as conn:
         rows = conn.execute(query).all()
-    return _ranked_rows(rows)
+    return _ranked_rows(_merge_spellings(rows)[:max(0, limit)])
 
 
 def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: str | None, team: str | None,
@@ -80,11 +79,10 @@ def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: 
                func.sum(c.finished).over(partition_by=partition).label("runs"))
         .where(*conditions).subquery()
     )
-    query = (select(ranked).where(ranked.c.rn == 1)
-             .order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player).limit(max(0, limit)))
+    query = select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player)
     with store.reading() as conn:
         rows = conn.execute(query).all()
-    return _ranked_rows(rows)
+    return _ranked_rows(_merge_spellings(rows)[:max(0, limit)])
 
 
 def _team_spellings(store: ResultStore, team: str) -> list[str]:
@@ -95,6 +93,23 @@ def _team_spellings(store: ResultStore, team: str) -> list[str]:
     with store.reading() as conn:
         stored = conn.execute(select(agg.c.team).distinct()).scalars().all()
     return matching(team, stored) or [team]
+
+
+def _merge_spellings(rows: list[Any]) -> list[Any]:
+    """One row per player and team compared ignoring case and spaces ("Red" and "red " are one
+    team): the best row (rows come best first) with the runs of every spelling added up."""
+    from types import SimpleNamespace
+
+    from simulator.results.identity import name_key
+
+    merged: dict[tuple[str, str], Any] = {}
+    for row in rows:
+        key = (name_key(row.player), name_key(row.team))
+        if key in merged:
+            merged[key].runs += int(row.runs)
+        else:
+            merged[key] = SimpleNamespace(**row._asdict())
+    return list(merged.values())
 
 
 def _ranked_rows(rows: list[Any]) -> list[LeaderboardRow]:

@@ -87,3 +87,14 @@ def test_facets_list_workshops_and_teams_of_finished_runs(store) -> None:
     assert facets.workshops == ("W1", "W2")
     assert facets.teams == ("blue", "green", "red")  # Ed's abandoned run counts only in `runs`
     assert facets.runs == 7
+
+
+def test_leaderboard_merges_a_player_whose_team_was_typed_two_ways(store) -> None:
+    """Teams are compared ignoring case and spaces: "Red" and "red " are one team, one row."""
+    for run in (make_record("Ann", "Red", "W1", 70, minutes=1), make_record("ann ", "red ", "W1", 85, minutes=2),
+                make_record("Bo", "blue", "W1", 60, minutes=3)):
+        store.save_run(run)
+    rows = api.leaderboard("late-parcel", workshop="w1", store=store)
+    assert [(r.player.strip().lower(), r.score, r.runs) for r in rows] == [("ann", 85, 2), ("bo", 60, 1)]
+    principle_rows = api.leaderboard("late-parcel", principle="listen-first", workshop="W1", store=store)
+    assert len({r.player.strip().lower() for r in principle_rows}) == len(principle_rows)
