@@ -146,14 +146,15 @@ class App:
             self.ctx.load_content()
         except Exception as error:  # noqa: BLE001 - trainers' edits must never crash the game
             log.warning("reload failed: %s", error)
-            self.ctx.notify(f"Reload failed: {error}")
+            self.ctx.notify(self.ctx._("Reload failed: {error}").format(error=error))
             return
         for screen in list(self.stack):
             screen.on_reload()
         self.relayout()
         library = self.ctx.library
         broken = sum(1 for e in library.entries if not e.ok) if library else 0
-        self.ctx.notify("Scenarios reloaded" + (f" ({broken} broken)" if broken else ""))
+        said = self.ctx.ngettext("Scenarios reloaded ({broken} broken)", "Scenarios reloaded ({broken} broken)", broken)
+        self.ctx.notify(said.format(broken=broken) if broken else self.ctx._("Scenarios reloaded"))
 
     # --- the loop ----------------------------------------------------------------------------
     def dispatch(self, event: pygame.event.Event) -> None:

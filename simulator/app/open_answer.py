@@ -12,8 +12,8 @@ Contract: ``OpenAnswer(scenario)`` holds one decision's state; the matcher is bu
 - ``list``: the options as usual.
 
 ``reset()`` starts the next decision at ``typing``. ``words`` is what the learner typed for this
-decision ("" when they skipped). Nothing here draws; ``heading(...)`` gives the words shown above
-the options.
+decision ("" when they skipped). Nothing here draws; ``heading(_)`` gives the words shown above
+the options (``PROMPT`` and ``ESCAPE`` are ``N_`` constants: translate them where shown).
 """
 
 from __future__ import annotations
@@ -22,14 +22,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from simulator.app.translation import N_, Translate
+
 if TYPE_CHECKING:
     from simulator.content.models import Scenario
     from simulator.engine.views import ChoiceView
     from simulator.matching import ScenarioMatcher
 
 TYPING, SUGGEST, LIST = "typing", "suggest", "list"
-PROMPT = "What would you say? Type it in your own words and press Enter."
-ESCAPE = "I'd rather pick from the list"
+PROMPT = N_("What would you say? Type it in your own words and press Enter.")
+ESCAPE = N_("I'd rather pick from the list")
 
 
 @dataclass(frozen=True)
@@ -72,11 +74,12 @@ class OpenAnswer:
     def reset(self) -> None:
         self.words, self.phase, self.suggestion = "", TYPING, None
 
-    def heading(self) -> tuple[str, str]:
-        """(what they wrote, what the game makes of it) for the ``suggest`` phase."""
-        wrote = f'You wrote: "{self.words}"'
+    def heading(self, _: Translate = N_) -> tuple[str, str]:
+        """(what they wrote, what the game makes of it) for the ``suggest`` phase, in the language of
+        ``_`` (English by default)."""
+        wrote = _('You wrote: "{words}"').format(words=self.words)
         s = self.suggestion
         if s is None or s.number is None:
-            return wrote, "I didn't catch that. Pick the option closest to what you meant."
-        return wrote, (f"Did you mean option {s.number}? (confidence {round(s.confidence * 100)} %) "
-                       "Enter confirms it; or pick another.")
+            return wrote, _("I didn't catch that. Pick the option closest to what you meant.")
+        return wrote, _("Did you mean option {number}? (confidence {percent} %) Enter confirms it; or pick "
+                        "another.").format(number=s.number, percent=round(s.confidence * 100))

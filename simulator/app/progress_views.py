@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
+from simulator.app.curriculum_words import stage_text
 from simulator.app.translation import ENGLISH, UiText
 
 if TYPE_CHECKING:
@@ -53,7 +54,7 @@ def stage_line(progress: LearnerProgress, stage: dict[str, Any], named: bool = T
     (without the stage's name when ``named`` is False)."""
     _ = ui.gettext
     done, need = len(stage["passed"]), stage["need"]
-    name = f"{stage['name']}: " if named else ""
+    name = f"{stage_text(stage['name'], ui)}: " if named else ""
     if stage["met"]:
         met = _("met on {date} ({done} passed, {need} needed)") if named else \
             _("Met on {date} ({done} passed, {need} needed)")

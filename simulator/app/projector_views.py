@@ -18,6 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from simulator.app.translation import N_
 from simulator.results.facilitator import clean
 from simulator.results.identity import TeamStyle, team_style
 
@@ -26,6 +27,8 @@ if TYPE_CHECKING:
     from simulator.results.summary import DecisionSplit, WorkshopSummary
 
 TOP_PLAYERS = 10
+NO_TEAM = N_("(no team)")  # translate where shown
+NOT_REACHED = N_("not reached")  # a path's ending when the room stopped first (translate where shown)
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ class ProjectorView:
 
 
 def _team_name(team: str) -> str:
-    return clean(team) if team.strip() else "(no team)"
+    return clean(team) if team.strip() else NO_TEAM
 
 
 def _split(split: DecisionSplit, infos: dict[str, ScenarioInfo]) -> SplitLine:
@@ -151,6 +154,6 @@ def room_debrief(result: dict[str, Any] | None) -> tuple[PathView, PathView] | N
         steps = tuple(PathStep(n, clean(str(s.get("choice_text", ""))), bool(s.get("was_best", True)),
                                clean(str(s.get("best_text", "")))) for n, s in enumerate(data.get("steps", []), 1))
         return PathView(int(data.get("overall", 0)), clean(str(data.get("band", ""))),
-                        clean(str(data.get("ending") or "not reached")), steps if with_best or steps else ())
+                        clean(str(data.get("ending") or NOT_REACHED)), steps if with_best or steps else ())
 
     return path(result["room"], True), path(result["best"], False)

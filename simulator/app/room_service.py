@@ -41,8 +41,11 @@ class RoomService:
         store = results_store(self.ctx.run_log)
         if store is None:
             reason = getattr(self.ctx.run_log, "reason", "")
-            raise RoomUnavailable("The results store is not available" + (f" ({reason})" if reason else "")
-                                  + ": room play and the projector need it. Check the database setting.")
+            _ = self.ctx._
+            raise RoomUnavailable(_("The results store is not available ({reason}): room play and the projector "
+                                    "need it. Check the database setting.").format(reason=reason) if reason else
+                                  _("The results store is not available: room play and the projector need it. "
+                                    "Check the database setting."))
         return store
 
     def _guard(self, action: Any, *args: Any, **kwargs: Any) -> Any:
@@ -57,7 +60,8 @@ class RoomService:
             raise RoomUnavailable(_sentence(str(error))) from error
         except StoreError as error:
             log.warning("results store: %s", error)
-            raise RoomUnavailable(f"Cannot reach the results right now ({error}). Trying again shortly.") from error
+            raise RoomUnavailable(self.ctx._("Cannot reach the results right now ({error}). Trying again "
+                                             "shortly.").format(error=error)) from error
 
     # --- the projector ---------------------------------------------------------------------------
     def infos(self) -> dict[str, ScenarioInfo]:
@@ -78,7 +82,7 @@ class RoomService:
         from simulator.results.workshop_data import workshop_data
 
         infos = self.infos()
-        names = {p.id: p.name for p in (self.ctx.catalog or default_catalog()).principles}
+        names = self.ctx.principle_names() or {p.id: p.name for p in default_catalog().principles}
         covered = {p for info in infos.values() for p in info.principles}
         store = self.store
         return self._guard(lambda: summarise(workshop_data(store, workshop, covered), names, infos))

@@ -120,12 +120,12 @@ class RunService:
             found = library.find_path(Path(str(data["path"])))
             entry = found if found is not None and found.ok else None
         if entry is None:
-            ctx.notify("The saved game's scenario is missing or broken; it cannot be resumed.")
+            ctx.notify(ctx._("The saved game's scenario is missing or broken; it cannot be resumed."))
             return None
         try:
             session = self.restore(entry, data["snapshot"])
         except SnapshotError as error:
-            ctx.notify(f"The saved game cannot be resumed: {error}")
+            ctx.notify(ctx._("The saved game cannot be resumed: {error}").format(error=error))
             if ctx.resume_file is not None:
                 clear_resume(ctx.resume_file)
             return None

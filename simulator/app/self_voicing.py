@@ -1,10 +1,11 @@
 """Self-voicing (issue #16, after Ren'Py's): the game reads itself aloud for players who cannot
 read the screen.
 
-Contract: ``SelfVoicing(speech, enabled)`` is polled once per frame with the top screen
-(``update(screen)``; cheap: it builds two short strings). When ``enabled()`` and the top screen
-changes, it reads the screen's title, then the focused row (a card drawn over another screen,
-such as the coach card, is read whole); when only the focus moves, it reads the focused row.
+Contract: ``SelfVoicing(speech, enabled, translate)`` (``translate``: ``ctx._``, the player's
+language) is polled once per frame with the top screen (``update(screen)``; cheap: it builds two
+short strings). When ``enabled()`` and the top screen changes, it reads the screen's title, then
+the focused row (a card drawn over another screen, such as the coach card, is read whole); when
+only the focus moves, it reads the focused row.
 ``read(screen)`` (the V key) reads all of it again on demand. Nothing is read while disabled.
 
 What is read: ``screen.spoken_title()`` when the screen defines it, else its header title or
@@ -17,28 +18,31 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from simulator.app.translation import N_, Translate
+
 if TYPE_CHECKING:
     from simulator.app.speech import Speech
 
 
-def row_text(row: Any) -> str:
-    """What a row says, in words (numbers, labels, values, paragraphs)."""
+def row_text(row: Any, _: Translate = N_) -> str:
+    """What a row says, in words (numbers, labels, values, paragraphs), in the language of ``_``
+    (labels given as ``N_`` constants are translated here, as the rows do when they draw)."""
     if row is None:
         return ""
     if hasattr(row, "spoken"):
-        return str(row.spoken())
+        return str(row.spoken(_))
     if hasattr(row, "number") and hasattr(row, "text"):
-        return f"Option {row.number}: {row.text}"
+        return _("Option {number}: {text}").format(number=row.number, text=row.text)
     if hasattr(row, "value_label") and hasattr(row, "label"):
-        return f"{row.label}: {row.value_label}"
+        return f"{_(row.label)}: {_(row.value_label)}"
     if hasattr(row, "prompt") and hasattr(row, "value"):
-        return f"{row.prompt} {row.value}".strip()
+        return f"{_(row.prompt)} {row.value}".strip()
     if hasattr(row, "label"):
         detail = getattr(row, "detail", "")
-        return f"{row.label}. {detail}".strip(" .") if detail else str(row.label)
+        return f"{_(row.label)}. {_(detail)}".strip(" .") if detail else _(str(row.label))
     if hasattr(row, "buttons") and hasattr(row, "selected"):
-        return str(row.buttons[row.selected][0])
-    return str(getattr(row, "text", "") or "")
+        return _(str(row.buttons[row.selected][0]))
+    return _(str(getattr(row, "text", "") or ""))
 
 
 def row_list(screen: Any) -> Any:
@@ -57,21 +61,21 @@ def screen_title(screen: Any) -> str:
     return str(getattr(screen, "title", "") or "")
 
 
-def focused_text(screen: Any) -> str:
+def focused_text(screen: Any, _: Translate = N_) -> str:
     rows = row_list(screen)
-    return row_text(rows.focused) if rows is not None else ""
+    return row_text(rows.focused, _) if rows is not None else ""
 
 
-def card_text(screen: Any) -> str:
+def card_text(screen: Any, _: Translate = N_) -> str:
     """Every row of a card (the coach card, the pause menu), in order."""
     rows = row_list(screen)
-    texts = [row_text(row) for row in (rows.rows if rows is not None else [])]
+    texts = [row_text(row, _) for row in (rows.rows if rows is not None else [])]
     return " ".join(t for t in texts if t)
 
 
 class SelfVoicing:
-    def __init__(self, speech: Speech, enabled: Callable[[], bool]):
-        self.speech, self.enabled = speech, enabled
+    def __init__(self, speech: Speech, enabled: Callable[[], bool], translate: Translate = N_):
+        self.speech, self.enabled, self.translate = speech, enabled, translate
         self._screen: int | None = None
         self._focus = ""
         self.read_texts: list[str] = []  # what was read, newest last (tests)
@@ -84,7 +88,8 @@ class SelfVoicing:
 
     def whole(self, screen: Any) -> str:
         title = screen_title(screen)
-        body = card_text(screen) if not getattr(screen, "opaque", True) else focused_text(screen)
+        body = card_text(screen, self.translate) if not getattr(screen, "opaque", True) else \
+            focused_text(screen, self.translate)
         return f"{title}. {body}" if title and body else title or body
 
     def read(self, screen: Any) -> None:
@@ -96,7 +101,7 @@ class SelfVoicing:
         if screen is None or not self.enabled():
             self._screen = None
             return
-        focus = focused_text(screen)
+        focus = focused_text(screen, self.translate)
         if id(screen) != self._screen:
             self._screen, self._focus = id(screen), focus
             self.read(screen)

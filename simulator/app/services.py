@@ -68,7 +68,7 @@ class Services:
     def self_voicing(self) -> SelfVoicing:
         from simulator.app.self_voicing import SelfVoicing
 
-        return SelfVoicing(self.speech, lambda: self.ctx.settings.self_voicing)
+        return SelfVoicing(self.speech, lambda: self.ctx.settings.self_voicing, lambda text: self.ctx._(text))
 
     def update(self, top: object) -> None:
         """Once per frame (the app calls it): self-voicing follows the top screen, speech plays what

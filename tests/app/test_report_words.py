@@ -171,3 +171,16 @@ def test_the_progress_summary_in_english_and_spanish(scores: list[int | None]) -
     assert spanish != view.summary and "{" not in spanish
     numbers = [abs(view.change), max(view.points)] if view.change else list(view.points[-1:])
     assert all(str(number) in spanish for number in numbers)
+
+
+# --- curriculum ---------------------------------------------------------------------------------
+def test_the_shipped_curriculum_is_marked_for_the_catalog_and_translated() -> None:
+    from simulator.app.curriculum_words import SHIPPED_STAGES, stage_text
+    from simulator.content.curriculum import load_curriculum
+
+    curriculum = load_curriculum(REPO / "scenarios" / "curriculum.yaml")
+    assert {s.key: (s.name, s.rationale) for s in curriculum.stages} == SHIPPED_STAGES, "update curriculum_words.py"
+    for stage in curriculum.stages:
+        assert stage_text(stage.name) == stage.name and stage_text(stage.rationale) == stage.rationale
+        assert stage_text(stage.name, SPANISH) != stage.name and stage_text(stage.rationale, SPANISH) != stage.rationale
+    assert stage_text("A trainer's own stage", SPANISH) == "A trainer's own stage"  # not translated: English

@@ -73,7 +73,7 @@ class DebriefScreen(ListScreen):
         passed = self.session.finished and stage.pass_rule.counts(CERTIFICATION, self.report.band)
         verdict = (_("Certification attempt passed ({band} or better): it counts for {stage}.") if passed else
                    _("Certification attempt not passed: {stage} needs {band} or better. It does not count."))
-        verdict = verdict.format(band=_(stage.pass_rule.band), stage=stage.name)
+        verdict = verdict.format(band=_(stage.pass_rule.band), stage=_(stage.name))  # curriculum_words
         left, allowed = self.attempts_left or 0, stage.pass_rule.attempts
         return verdict + " " + (_("Attempts left on this call: {left} of {allowed}.") if left else
                                 _("No attempts left on this call (all {allowed} used).")).format(left=left,

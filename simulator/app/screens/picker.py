@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from simulator.app.curriculum_words import stage_text
 from simulator.app.progress_views import (
     no_attempts_message,
     ready_line,
@@ -171,8 +172,8 @@ class PickerScreen(ListScreen):
             item = picker_item(entry, names, best)
             if item.stage and item.stage != stage:
                 state = stage_by_name(progress, item.stage)
-                rows.append(TextRow(item.stage, role="h2", color="accent" if ctx.theme.name != "standard"
-                                    else "text", gap=4))
+                rows.append(TextRow(stage_text(item.stage, ctx.ui), role="h2",
+                                    color="accent" if ctx.theme.name != "standard" else "text", gap=4))
                 if state is not None:
                     rows.append(TextRow(stage_line(progress, state, named=False, ui=ctx.ui), role="small",
                                         color="good" if state["met"] else "muted", gap=2))

@@ -132,8 +132,8 @@ class PlayScreen(Screen):
                                          detail=_("The conversation ended: {ending}").format(
                                              ending=self.view.ending_title))]
         elif self.taking_text:
-            rows = [AnswerBox(PROMPT, self.submit_answer, self.relayout_options),
-                    ButtonRow(ESCAPE, self.pick_from_list, key="pick-from-list")]
+            rows = [AnswerBox(_(PROMPT), self.submit_answer, self.relayout_options),
+                    ButtonRow(_(ESCAPE), self.pick_from_list, key="pick-from-list")]
         else:
             rows = self.option_rows()
         self.options.set_rows(rows, focus_key=self.first_focus())
@@ -143,7 +143,7 @@ class PlayScreen(Screen):
         suggested = self.answer.suggestion.number if self.answer and self.answer.suggestion else None
         rows: list[Row] = []
         if self.answer is not None and self.answer.phase == SUGGEST:
-            wrote, verdict = self.answer.heading()
+            wrote, verdict = self.answer.heading(self.ctx._)
             rows += [TextRow(wrote, role="small", color="muted", gap=2),
                      TextRow(verdict, role="body", color="good" if suggested else "bad", gap=2)]
         return rows + [OptionRow(self.choose, o.number, o.text, o.available, o.note, o.number == suggested)

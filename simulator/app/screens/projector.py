@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import pygame
 
 from simulator.app.screens.base import Screen
+from simulator.app.translation import N_
 from simulator.app.widgets.projector import (
     BarItem,
     OptionItem,
@@ -37,7 +38,7 @@ if TYPE_CHECKING:
     from simulator.app.app import App
     from simulator.app.projector_views import ProjectorView, SplitLine
 
-HINT = "Right/Space: next page   Left: back   P: pause   Esc: quit"
+HINT = N_("Right/Space: next page   Left: back   P: pause   Esc: quit")
 NEXT_KEYS = (pygame.K_RIGHT, pygame.K_SPACE, pygame.K_PAGEDOWN)
 PREVIOUS_KEYS = (pygame.K_LEFT, pygame.K_PAGEUP)
 
@@ -120,63 +121,85 @@ class ProjectorScreen(Screen):
             self._fonts_for = fonts_for
         slug = self.pages[self.page].slug if self.pages else ""
         self.body = body_rect(size, self.text, self.footer())
-        self.pages = paginate(self.sections(), self.text, self.ctx.theme, self.body.width, self.body.height)
+        self.pages = paginate(self.sections(), self.text, self.ctx.theme, self.body.width, self.body.height,
+                              self.ctx._)
         same = next((i for i, p in enumerate(self.pages) if p.slug == slug), None)
         self.page = same if same is not None else min(self.page, len(self.pages) - 1)
 
     def sections(self) -> list[Section]:
-        view = self.view
+        view, _ = self.view, self.ctx._
         if view is None:
-            return [Section("Workshop results", "waiting", [[TextItem(self.problem or "Reading the results…")]])]
+            return [Section(_("Workshop results"), "waiting",
+                            [[TextItem(self.problem or _("Reading the results…"))]])]
         if not view.runs:
-            return [Section(f"Workshop {view.workshop}", "waiting", [
-                [TextItem("Waiting for the first results…", "h2")],
-                [TextItem(f"Players: enter the workshop code {view.workshop} under Change player, then play.")]])]
+            return [Section(_("Workshop {code}").format(code=view.workshop), "waiting", [
+                [TextItem(_("Waiting for the first results…"), "h2")],
+                [TextItem(_("Players: enter the workshop code {code} under Change player, then play.").format(
+                    code=view.workshop))]])]
         sections = [self._teams(view), self._players(view), self._principles(view)]
         sections += [self._split(split, n, len(view.splits)) for n, split in enumerate(view.splits, start=1)]
         if not view.splits:
-            sections.append(Section("Where the room split", "split", [
-                [TextItem("No decision has split the room yet: the room agreed at every decision so far.")]]))
+            sections.append(Section(_("Where the room split"), "split", [
+                [TextItem(_("No decision has split the room yet: the room agreed at every decision so far."))]]))
         return sections
 
     def _teams(self, view: ProjectorView) -> Section:
-        groups = [[BarItem(f"{t.rank}.", t.team, "-" if t.score is None else str(t.score),
+        ngettext = self.ctx.ngettext
+        groups = [[BarItem(f"{t.rank}.", self._team(t.team), "-" if t.score is None else str(t.score),
                            (t.score or 0) / 100, t.style,
-                           f"{t.players} player{'s' * (t.players != 1)} · {t.runs} run{'s' * (t.runs != 1)}")]
+                           ngettext("{count} player", "{count} players", t.players).format(count=t.players) + " · "
+                           + ngettext("{count} run", "{count} runs", t.runs).format(count=t.runs))]
                   for t in view.teams]
-        return Section("Team standings", "teams", groups)
+        return Section(self.ctx._("Team standings"), "teams", groups)
+
+    def _team(self, team: str) -> str:
+        from simulator.app.projector_views import NO_TEAM
+
+        return self.ctx._(NO_TEAM) if team == NO_TEAM else team
 
     def _players(self, view: ProjectorView) -> Section:
-        groups = [[BarItem(f"{p.rank}.", f"{p.player} · {p.team}", "-" if p.score is None else str(p.score), None,
-                           p.style, role="body")] for p in view.players]
+        _ = self.ctx._
+        groups = [[BarItem(f"{p.rank}.", f"{p.player} · {self._team(p.team)}",
+                           "-" if p.score is None else str(p.score), None, p.style, role="body")]
+                  for p in view.players]
         if view.more_players:
-            groups.append([TextItem(f"… and {view.more_players} more", "small", "muted")])
-        return Section("Top players", "players", groups)
+            groups.append([TextItem(_("… and {count} more").format(count=view.more_players), "small", "muted")])
+        return Section(_("Top players"), "players", groups)
 
     def _principles(self, view: ProjectorView) -> Section:
-        groups: list[list] = [[TextItem("Principles the room scored lowest on: worth talking about.", "body",
+        _ = self.ctx._
+        groups: list[list] = [[TextItem(_("Principles the room scored lowest on: worth talking about."), "body",
                                         "muted")]]
         for row in view.weakest:
-            practise = ", ".join(row.practise) or "no scenario found"
-            groups.append([BarItem("", row.name, f"room {row.room}", row.room / 100, detail=f"best: {row.top_player}"),
-                           TextItem(f"Practise in: {practise}", "body", "text", indent=1)])
-        return Section("Weakest principles", "principles", groups)
+            practise = ", ".join(row.practise) or _("no scenario found")
+            groups.append([BarItem("", row.name, _("room {score}").format(score=row.room), row.room / 100,
+                                   detail=_("best: {player}").format(player=row.top_player)),
+                           TextItem(_("Practise in: {scenarios}").format(scenarios=practise), "body", "text",
+                                    indent=1)])
+        return Section(_("Weakest principles"), "principles", groups)
 
     def _split(self, split: SplitLine, number: int, count: int) -> Section:
-        reached = f"{split.total} run{'s' * (split.total != 1)} reached this decision"
+        _ = self.ctx._
+        reached = self.ctx.ngettext("{count} run reached this decision", "{count} runs reached this decision",
+                                    split.total).format(count=split.total)
         groups: list[list] = [[TextItem(f"{split.scenario} · {reached}", "small", "muted"),
                                TextItem(f"“{split.prompt}”", "h2")]]
         first_best = next((o for o in split.options if o.best), None)
-        groups += [[OptionItem(o.label, o.share, f"{o.count} of {split.total}", o.best,
-                               why=split.why if o is first_best else "")] for o in split.options]
-        return Section(f"Where the room split: {number} of {count}", f"split-{number}", groups, repeat_first=True)
+        groups += [[OptionItem(o.label, o.share, _("{count} of {total}").format(count=o.count, total=split.total),
+                               o.best, why=split.why if o is first_best else "", _=_)] for o in split.options]
+        return Section(_("Where the room split: {number} of {count}").format(number=number, count=count),
+                       f"split-{number}", groups, repeat_first=True)
 
     def footer(self) -> list[str]:
         """The status line (workshop, runs, last read, page) and the key help or the problem."""
-        status = f"page {self.page + 1}/{max(1, len(self.pages))}" + (" (paused)" if self.paused else "")
+        _ = self.ctx._
+        status = _("page {page}/{pages}").format(page=self.page + 1, pages=max(1, len(self.pages)))
+        status += _(" (paused)") if self.paused else ""
         if self.view is not None:
-            status = f"{self.view.workshop[:24]} · {self.view.runs} runs · updated {self.updated} · {status}"
-        return [status, self.problem or HINT]
+            runs = self.ctx.ngettext("{count} run", "{count} runs", self.view.runs).format(count=self.view.runs)
+            status = _("{workshop} · {runs} · updated {time} · {page}").format(
+                workshop=self.view.workshop[:24], runs=runs, time=self.updated, page=status)
+        return [status, self.problem or _(HINT)]
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.ctx.theme

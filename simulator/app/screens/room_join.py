@@ -13,24 +13,25 @@ from typing import TYPE_CHECKING
 import pygame
 
 from simulator.app.screens.base import ListScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, InputRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
 
-HINT = "Type the code   Enter: join   Esc: back"
+HINT = N_("Type the code   Enter: join   Esc: back")
 
 
 class RoomJoinScreen(ListScreen):
     name = "room-join"
-    title = "Join the room"
+    title = N_("Join the room")
     hint = HINT
     body_width = 760
     body_gap = (16, 8)
 
     def __init__(self, app: App):
         super().__init__(app)
-        self.code_row = InputRow("Workshop code", self.ctx.settings.profile.workshop, key="code",
+        self.code_row = InputRow(N_("Workshop code"), self.ctx.settings.profile.workshop, key="code",
                                  on_enter=self.join)
         self.problem = ""
 
@@ -42,13 +43,14 @@ class RoomJoinScreen(ListScreen):
         pygame.key.stop_text_input()
 
     def rebuild(self) -> None:
-        name = self.ctx.settings.profile.name
+        name, _ = self.ctx.settings.profile.name, self.ctx._
         rows: list[Row] = [
-            TextRow("The facilitator shows one call on the projector; everyone votes on each decision from "
-                    "their own game. Type the workshop code the facilitator gave you.", color="muted"),
+            TextRow(_("The facilitator shows one call on the projector; everyone votes on each decision from "
+                      "their own game. Type the workshop code the facilitator gave you."), color="muted"),
             self.code_row,
-            ButtonRow("Join", self.join, key="join", primary=True,
-                      detail=f"Voting as {name}" if name else "You will be asked for your name first"),
+            ButtonRow(_("Join"), self.join, key="join", primary=True,
+                      detail=_("Voting as {name}").format(name=name) if name else
+                      _("You will be asked for your name first")),
         ]
         if self.problem:
             rows.append(TextRow(self.problem, color="bad"))
@@ -64,7 +66,7 @@ class RoomJoinScreen(ListScreen):
             return
         code = self.code_row.value.strip()
         if not code:
-            self.problem = "Type the workshop code first (ask the facilitator for it)."
+            self.problem = self.ctx._("Type the workshop code first (ask the facilitator for it).")
             self.rebuild()
             return
         try:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from simulator.app.screens.base import Screen
+from simulator.app.translation import N_
 from simulator.app.widgets.projector import (
     BarItem,
     OptionItem,
@@ -41,12 +42,12 @@ POLL = 1.0
 PAGE_SECONDS = 8.0  # when a phase needs several pages (large text on a small window) they turn by themselves
 STOP_CONFIRM_SECONDS = 4.0
 HINTS = {
-    "voting": "Enter: close the vote and play the room's choice   Right/Left: page   Esc twice: stop the room",
-    "tie": "Press the number of the option the room plays   Esc twice: stop the room",
-    "played": "Enter: next decision   Right/Left: page   Esc twice: stop the room",
-    "last": "Enter: the room's path against the best path   Right/Left: page",
-    "debrief": "Right/Space: next page   Left: back   Esc: quit",
-    "problem": "Esc: quit",
+    "voting": N_("Enter: close the vote and play the room's choice   Right/Left: page   Esc twice: stop the room"),
+    "tie": N_("Press the number of the option the room plays   Esc twice: stop the room"),
+    "played": N_("Enter: next decision   Right/Left: page   Esc twice: stop the room"),
+    "last": N_("Enter: the room's path against the best path   Right/Left: page"),
+    "debrief": N_("Right/Space: next page   Left: back   Esc: quit"),
+    "problem": N_("Esc: quit"),
 }
 
 
@@ -161,7 +162,7 @@ class RoomProjectorScreen(Screen):
             self.dismiss()
             return
         self.stop_armed = STOP_CONFIRM_SECONDS
-        self.ctx.notify("Press Esc again to stop the room", STOP_CONFIRM_SECONDS)
+        self.ctx.notify(self.ctx._("Press Esc again to stop the room"), STOP_CONFIRM_SECONDS)
 
     def _finish(self) -> None:
         if self.room is None:
@@ -187,26 +188,30 @@ class RoomProjectorScreen(Screen):
             self.text = projector_text(size, self.ctx.settings.text_size)
             self._fonts_for = (size, self.ctx.settings.text_size)
         self.body = body_rect(size, self.text, self.footer())
-        self.pages = paginate(self.sections(), self.text, self.ctx.theme, self.body.width, self.body.height)
+        self.pages = paginate(self.sections(), self.text, self.ctx.theme, self.body.width, self.body.height,
+                              self.ctx._)
         self.page = min(self.page, len(self.pages) - 1)
 
     def footer(self) -> list[str]:
-        hint = HINTS["last" if self.phase == "played" and self.move and self.move.finished else self.phase]
-        status = f"Workshop {self.workshop[:24]} · {self.loaded.scenario.title}"
+        _ = self.ctx._
+        hint = _(HINTS["last" if self.phase == "played" and self.move and self.move.finished else self.phase])
+        status = _("Workshop {code}").format(code=self.workshop[:24]) + f" · {self.loaded.scenario.title}"
         if self.phase == "voting" and self.tally is not None:
-            status += f" · {self.tally.voters} of {self.tally.members} voted"
+            status += " · " + _("{voters} of {members} voted").format(voters=self.tally.voters,
+                                                                     members=self.tally.members)
         if len(self.pages) > 1:
-            status += f" · page {self.page + 1}/{len(self.pages)}"
+            status += " · " + _("page {page}/{pages}").format(page=self.page + 1, pages=len(self.pages))
         return [status, self.problem or hint] if self.phase != "problem" else [status, hint]
 
     def sections(self) -> list[Section]:
+        _ = self.ctx._
         if self.phase == "problem" or self.decision is None:
-            return [Section("Room play", "problem", [[TextItem(self.problem or "Opening the room…", "h2")]])]
+            return [Section(_("Room play"), "problem", [[TextItem(self.problem or _("Opening the room…"), "h2")]])]
         if self.phase == "debrief":
             return self._debrief()
-        number = self.decision.decision_no + 1
-        title = {"voting": f"Decision {number}: vote now", "tie": f"Decision {number}: a tie",
-                 "played": f"Decision {number}: the room's choice"}[self.phase]
+        titles = {"voting": _("Decision {number}: vote now"), "tie": _("Decision {number}: a tie"),
+                  "played": _("Decision {number}: the room's choice")}
+        title = titles[self.phase].format(number=self.decision.decision_no + 1)
         groups: list[list[PRow]] = [self._customer()]
         if self.phase == "played":  # the coach's card first: it is what the room talks about
             groups += self._status() + self._options()
@@ -232,51 +237,60 @@ class RoomProjectorScreen(Screen):
         counts = self.move.counts if self.phase == "played" else self.tally.counts
         total = max(1, sum(counts.values()))
         rows = []
+        _ = self.ctx._
         for n, option in enumerate(options, 1):
             count = counts.get(option.id, 0)
-            label = f"{n}. {clean(option.text)}" + (" (tied)" if self.phase == "tie" and option.id in self.tied else "")
+            tied = _(" (tied)") if self.phase == "tie" and option.id in self.tied else ""
+            label = f"{n}. {clean(option.text)}{tied}"
             best = self.phase == "played" and option.id in self.move.best
             chosen = self.phase == "played" and option.id == self.move.choice_id
             why = clean(self.move.best_feedback) if best and option.id == self.move.best[0] and not chosen else ""
-            rows.append([OptionItem(label, count / total, f"{count} vote{'s' * (count != 1)}", best, chosen, why)])
+            votes = self.ctx.ngettext("{count} vote", "{count} votes", count).format(count=count)
+            rows.append([OptionItem(label, count / total, votes, best, chosen, why, _=_)])
         return rows
 
     def _status(self) -> list[list[PRow]]:
         from simulator.results.facilitator import clean
 
+        _ = self.ctx._
         if self.phase == "voting":
-            return [[TextItem(f"{self.tally.voters} of {self.tally.members} in the room have voted", "h2", "accent"),
-                     TextItem(f"Join from your game: Join the room, workshop code {clean(self.workshop)}. "
-                              "You can change your vote until the vote closes.", "small", "muted")]]
+            return [[TextItem(_("{voters} of {members} in the room have voted").format(
+                        voters=self.tally.voters, members=self.tally.members), "h2", "accent"),
+                     TextItem(_("Join from your game: Join the room, workshop code {code}. You can change your "
+                                "vote until the vote closes.").format(code=clean(self.workshop)), "small", "muted")]]
         if self.phase == "tie":
-            return [[TextItem("The vote is tied: the facilitator picks one of the tied options.", "h2", "accent")]]
+            return [[TextItem(_("The vote is tied: the facilitator picks one of the tied options."), "h2", "accent")]]
         move = self.move
-        verdict = "the best option here" if move.choice_id in move.best else "not the best option here"
-        lead = "The facilitator broke a tie. " if move.tie_broken else ""
-        return [[TextItem(f"{lead}The room played option {self._number(move.choice_id)}: {verdict}.", "h2",
+        played = _("The room played option {number}: the best option here.") if move.choice_id in move.best else \
+            _("The room played option {number}: not the best option here.")
+        lead = _("The facilitator broke a tie.") + " " if move.tie_broken else ""
+        return [[TextItem(lead + played.format(number=self._number(move.choice_id)), "h2",
                           "good" if move.choice_id in move.best else "bad"),
-                  TextItem(f"Coach: {clean(move.feedback)}", "body", "text")]]
+                  TextItem(_("Coach: {feedback}").format(feedback=clean(move.feedback)), "body", "text")]]
 
     def _number(self, choice_id: str) -> int:
         return next((n for n, o in enumerate(self.decision.options, 1) if o.id == choice_id), 0)
 
     def _debrief(self) -> list[Section]:
-        from simulator.app.projector_views import room_debrief
+        from simulator.app.projector_views import NOT_REACHED, room_debrief
 
+        _ = self.ctx._
         paths = room_debrief(self.decision.result)
         if paths is None:
-            stopped = TextItem("The call ended before the last decision.")
-            return [Section("The room was stopped", "debrief", [[stopped]])]
+            stopped = TextItem(_("The call ended before the last decision."))
+            return [Section(_("The room was stopped"), "debrief", [[stopped]])]
         room, best = paths
         sections = []
-        for title, path, slug in (("The room's path", room, "debrief"), ("The best path", best, "debrief-best")):
-            groups: list[list[PRow]] = [[BarItem("", f"Score {path.overall}: {path.band}", "", path.overall / 100,
-                                                 detail=f"ending: {path.ending}")]]
+        for title, path, slug in ((_("The room's path"), room, "debrief"), (_("The best path"), best, "debrief-best")):
+            ending = _(NOT_REACHED) if path.ending == NOT_REACHED else path.ending
+            groups: list[list[PRow]] = [[BarItem("", _("Score {score}: {band}").format(
+                score=path.overall, band=_(path.band)), "", path.overall / 100,
+                detail=_("ending: {ending}").format(ending=ending))]]
             for step in path.steps:
-                mark = "  (best)" if path is room and step.was_best else ""
+                mark = _("  (best)") if path is room and step.was_best else ""
                 row: list[PRow] = [TextItem(f"{step.number}. {step.text}{mark}", "body", "text")]
                 if path is room and not step.was_best:
-                    row.append(TextItem(f"Best was: {step.best_text}", "body", "bad", indent=1))
+                    row.append(TextItem(_("Best was: {text}").format(text=step.best_text), "body", "bad", indent=1))
                 groups.append(row)
             sections.append(Section(title, slug, groups))
         return sections

@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from simulator.app.screens.base import ListScreen
+from simulator.app.translation import N_
 from simulator.app.widgets.rows import ButtonRow, Row, TextRow
 
 if TYPE_CHECKING:
     from simulator.app.app import App
 
 POLL = 1.0
-HINT = "1-9 or Enter: vote (you can change it until the vote closes)   Esc: leave (your vote stays)"
+HINT = N_("1-9 or Enter: vote (you can change it until the vote closes)   Esc: leave (your vote stays)")
+END_HINT = N_("Esc: back to the title")
 
 
 class RoomVoteScreen(ListScreen):
@@ -49,11 +51,11 @@ class RoomVoteScreen(ListScreen):
 
     def header_title(self) -> str:
         if self.decision is None or self.decision.finished:
-            return "The room"
-        return f"The room: decision {self.decision.decision_no + 1}"
+            return self.ctx._("The room")
+        return self.ctx._("The room: decision {number}").format(number=self.decision.decision_no + 1)
 
     def header_right(self) -> str:
-        return f"Workshop {self.workshop[:24]}"
+        return self.ctx._("Workshop {code}").format(code=self.workshop[:24])
 
     def on_enter(self) -> None:
         self.read()
@@ -85,7 +87,8 @@ class RoomVoteScreen(ListScreen):
         number = next((n for n, o in enumerate(self.decision.options, 1) if o.id == last["choice_id"]), 0)
         votes = last["counts"].get(last["choice_id"], 0)
         text = option.text if option else last["choice_id"]
-        return f"The room played {number}: {text} ({votes} of {sum(last['counts'].values())} votes)"
+        return self.ctx._("The room played {number}: {text} ({votes} of {total} votes)").format(
+            number=number, text=text, votes=votes, total=sum(last["counts"].values()))
 
     @property
     def player(self) -> str:
@@ -106,17 +109,18 @@ class RoomVoteScreen(ListScreen):
             rows.append(TextRow(self.played, color="accent"))
         decision = self.decision
         if decision is None:
-            rows.append(TextRow("Reading the room…"))
+            rows.append(TextRow(self.ctx._("Reading the room…")))
         elif decision.finished:
             rows += self._end_rows(decision.result)
         else:
             rows += self._decision_rows(decision)
-        self.hint = "Esc: back to the title" if decision is not None and decision.finished else HINT
+        self.hint = END_HINT if decision is not None and decision.finished else HINT
         self.menu.set_rows(rows, focus_key=focus)
         self.layout(self.size)
 
     def _decision_rows(self, decision: Any) -> list[Row]:
         rows: list[Row] = []
+        _ = self.ctx._
         if decision.narration:
             rows.append(TextRow(decision.narration, color="muted"))
         rows.append(TextRow(f"{decision.speaker}: “{decision.line}”", role="h2"))
@@ -124,29 +128,38 @@ class RoomVoteScreen(ListScreen):
             chosen = option.id == self.mine
             rows.append(ButtonRow(f"{number}. {option.text}", lambda n=number: self.vote(n), key=option.id,
                                   primary=chosen, enabled=decision.voting,
-                                  detail="Your vote" if chosen else ""))
+                                  detail=_("Your vote") if chosen else ""))
         if decision.voting:
-            status = ("Vote saved. You can change it until the facilitator closes the vote." if self.mine
-                      else f"Choose an option (1-{len(decision.options)}): the room plays the majority.")
+            status = (_("Vote saved. You can change it until the facilitator closes the vote.") if self.mine
+                      else _("Choose an option (1-{count}): the room plays the majority.").format(
+                          count=len(decision.options)))
         else:
-            status = "The vote is closed: watch the projector for the room's choice and the coach's why."
+            status = _("The vote is closed: watch the projector for the room's choice and the coach's why.")
         rows.append(TextRow(status, color="good" if self.mine else "text"))
         return rows
 
     def _end_rows(self, result: dict[str, Any] | None) -> list[Row]:
         from simulator.app.projector_views import room_debrief
 
+        _ = self.ctx._
         paths = room_debrief(result)
         if paths is None:
-            return [TextRow("The facilitator stopped the room. Esc: back to the title.", role="h2")]
+            return [TextRow(_("The facilitator stopped the room. Esc: back to the title."), role="h2")]
         room, best = paths
-        rows: list[Row] = [TextRow(f"The room's path: {room.overall} ({room.band}), ending: {room.ending}", role="h2")]
+        rows: list[Row] = [TextRow(_("The room's path: {score} ({band}), ending: {ending}").format(
+            score=room.overall, band=_(room.band), ending=self._ending(room.ending)), role="h2")]
         for step in room.steps:
-            rows.append(TextRow(f"{step.number}. {step.text}" + ("  (best)" if step.was_best else
-                                                                 f"  (best was: {step.best_text})")))
-        rows.append(TextRow(f"The best path: {best.overall} ({best.band}), ending: {best.ending}", role="h2"))
+            mark = _("  (best)") if step.was_best else _("  (best was: {text})").format(text=step.best_text)
+            rows.append(TextRow(f"{step.number}. {step.text}{mark}"))
+        rows.append(TextRow(_("The best path: {score} ({band}), ending: {ending}").format(
+            score=best.overall, band=_(best.band), ending=self._ending(best.ending)), role="h2"))
         rows += [TextRow(f"{step.number}. {step.text}", color="muted") for step in best.steps]
         return rows
+
+    def _ending(self, ending: str) -> str:
+        from simulator.app.projector_views import NOT_REACHED
+
+        return self.ctx._(NOT_REACHED) if ending == NOT_REACHED else ending
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and pygame.K_1 <= event.key <= pygame.K_9:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from simulator.app.translation import N_, Translate
 from simulator.app.widgets.draw import focus_ring, panel
 from simulator.app.widgets.rows import PAD, Row
 
@@ -39,7 +40,8 @@ class AnswerBox(Row):
     def layout(self, ctx: AppContext, width: int) -> int:
         theme = ctx.theme
         self.width = width
-        prompt = self.prompt + ("   (Type something first, or pick from the list.)" if self.empty_hint else "")
+        hint = ctx._("(Type something first, or pick from the list.)") if self.empty_hint else ""
+        prompt = f"{self.prompt}   {hint}" if hint else self.prompt
         self.prompt_surface = ctx.text.render(prompt, "small", theme.bad if self.empty_hint else theme.text, width)
         inner = max(40, width - 2 * PAD - 8)
         self.text_surface = ctx.text.render(self.value, "body", theme.text, inner) if self.value else None
@@ -94,8 +96,9 @@ class AnswerBox(Row):
                 self.on_resize()
         return True
 
-    def spoken(self) -> str:
-        """Self-voicing reads the prompt (not the letters typed so far: they would be read at every key)."""
+    def spoken(self, _: Translate = N_) -> str:
+        """Self-voicing reads the prompt (not the letters typed so far: they would be read at every key);
+        the prompt is given in the player's language."""
         return self.prompt
 
     def activate(self) -> None:

@@ -9,10 +9,11 @@ from typing import Any
 
 import pygame
 
+from simulator.app.translation import N_, Translate
 from simulator.app.widgets.draw import focus_ring, panel
 from simulator.app.widgets.rows import Row
 
-SUGGESTED_NOTE = "Closest to what you wrote"
+SUGGESTED_NOTE = N_("Closest to what you wrote")
 
 
 class OptionRow(Row):
@@ -35,7 +36,7 @@ class OptionRow(Row):
         if self.note:
             self.surfaces.append(ctx.text.render(self.note, "small", theme.disabled, inner))
         if self.suggested:
-            self.surfaces.append(ctx.text.render(SUGGESTED_NOTE, "small", theme.good, inner))
+            self.surfaces.append(ctx.text.render(ctx._(SUGGESTED_NOTE), "small", theme.good, inner))
         return max(self.badge.get_height() + 12, sum(s.get_height() + 4 for s in self.surfaces)) + 20
 
     def draw(self, surface: pygame.Surface, rect: pygame.Rect, ctx: Any, focused: bool) -> None:
@@ -57,7 +58,8 @@ class OptionRow(Row):
     def activate(self) -> None:
         self.choose(self.number)
 
-    def spoken(self) -> str:
-        """Self-voicing's words for this row."""
+    def spoken(self, _: Translate = N_) -> str:
+        """Self-voicing's words for this row, in the language of ``_`` (English by default)."""
         extra = f" ({self.note})" if self.note else ""
-        return f"Option {self.number}: {self.text}{extra}" + (f". {SUGGESTED_NOTE}." if self.suggested else "")
+        said = _("Option {number}: {text}").format(number=self.number, text=self.text) + extra
+        return said + (f". {_(SUGGESTED_NOTE)}." if self.suggested else "")

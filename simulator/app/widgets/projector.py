@@ -19,6 +19,7 @@ import pygame
 
 from simulator.app.text import TextCache
 from simulator.app.theme import TEXT_SIZES
+from simulator.app.translation import N_, Translate
 
 if TYPE_CHECKING:
     from simulator.app.theme import Theme
@@ -167,21 +168,25 @@ class OptionItem(PRow):
     the right; the best option gets a "BEST" tag (text, not colour alone) and a thick side rule,
     the option the room played a "ROOM'S CHOICE" tag."""
 
-    def __init__(self, label: str, share: float, count: str, best: bool, chosen: bool = False, why: str = ""):
+    def __init__(self, label: str, share: float, count: str, best: bool, chosen: bool = False, why: str = "",
+                 _: Translate = N_):
+        """``_`` translates the tags and "Why:" (the player's language; English by default)."""
         self.label, self.share, self.count, self.best, self.chosen = label, share, count, best, chosen
-        self.why = why
+        self.why, self._ = why, _
 
     def layout(self, text: TextCache, theme: Theme, width: int) -> int:
-        self.col = text.size("100% ", "h2")[0] + text.size("00 of 00", "small")[0]
+        _ = self._
+        self.col = text.size("100% ", "h2")[0] + text.size(_("{count} of {total}").format(count="00", total="00"),
+                                                         "small")[0]
         self.pct_s = text.render(f"{round(self.share * 100)}%", "h2", theme.text)
         self.count_s = text.render(self.count, "small", theme.muted)
-        tags = ("BEST  " if self.best else "") + ("ROOM'S CHOICE" if self.chosen else "")
+        tags = "  ".join(tag for tag, shown in ((_("BEST"), self.best), (_("ROOM'S CHOICE"), self.chosen)) if shown)
         self.tag_s = text.render(tags.strip(), "small", theme.best_marker if self.best else theme.accent) \
             if tags else None
         self.text_x = self.col + GAP * 3
         self.label_s = text.render(self.label, "body", theme.text, max(60, width - self.text_x - GAP))
-        self.why_s = text.render(f"Why: {self.why}", "body", theme.good, max(60, width - self.text_x - GAP)) \
-            if self.why else None
+        why = _("Why: {why}").format(why=self.why)
+        self.why_s = text.render(why, "body", theme.good, max(60, width - self.text_x - GAP)) if self.why else None
         self.bar_h = max(8, text.line_height("body") // 4)
         self.width = width
         left_h = self.pct_s.get_height() + self.bar_h
@@ -238,15 +243,18 @@ class Page:
     rows: list[tuple[PRow, int]] = field(default_factory=list)  # (row, y offset in the body)
 
 
-def paginate(sections: list[Section], text: TextCache, theme: Theme, width: int, height: int) -> list[Page]:
-    """Flow the sections into pages ``height`` pixels high (see the module contract)."""
+def paginate(sections: list[Section], text: TextCache, theme: Theme, width: int, height: int,
+             _: Translate = N_) -> list[Page]:
+    """Flow the sections into pages ``height`` pixels high (see the module contract); ``_``
+    translates "(continued)"."""
     pages: list[Page] = []
     for section in sections:
-        pages += _flow(section, text, theme, width, height)
+        pages += _flow(section, text, theme, width, height, _)
     return pages or [Page("", "empty")]
 
 
-def _flow(section: Section, text: TextCache, theme: Theme, width: int, height: int) -> list[Page]:
+def _flow(section: Section, text: TextCache, theme: Theme, width: int, height: int,
+          _: Translate = N_) -> list[Page]:
     pages = [Page(section.title, section.slug)]
     heights = [[row.layout(text, theme, width) for row in group] for group in section.groups]
     lead = section.groups[0] if section.groups and section.repeat_first else []
@@ -258,7 +266,8 @@ def _flow(section: Section, text: TextCache, theme: Theme, width: int, height: i
         total = sum(sizes) + GAP * (len(group) - 1)
         for index, (row, row_h) in enumerate(zip(group, sizes, strict=True)):
             if y and y + (total if index == 0 and total <= height - lead_h else row_h) > height:
-                pages.append(Page(f"{section.title} (continued)", f"{section.slug}-{len(pages) + 1}"))
+                pages.append(Page(_("{title} (continued)").format(title=section.title),
+                                  f"{section.slug}-{len(pages) + 1}"))
                 y = 0
                 again = lead if lead_h + row_h <= height else []  # the prompt again, when the row still fits
                 for repeated, repeated_h in zip(again, heights[0][:len(again)], strict=True):
