@@ -76,18 +76,21 @@ class ParseCache:
         try:
             entry = _decode(raw)
         except ValueError as error:
-            return self._damaged(path, str(error))
+            self._damaged(path, str(error))
+            return None
         if not isinstance(entry, dict) or "data" not in entry:
-            return self._damaged(path, "is not a cache entry")
+            self._damaged(path, "is not a cache entry")
+            return None
         if entry.get("sha256") != digest or entry.get("parsers") != reader_versions():
-            return self._damaged(path, "belongs to another file or parser version than its name says")
+            self._damaged(path, "belongs to another file or parser version than its name says")
+            return None
         return entry["data"]
 
     def _damaged(self, path: Path, why: str) -> None:
         """Move a damaged entry aside and report it once (an entry that cannot be moved, e.g. in a
         read-only folder, is reported the first time only)."""
         if path in self._reported:
-            return None
+            return
         target = path.with_name(path.name + ".broken")
         try:
             os.replace(path, target)
