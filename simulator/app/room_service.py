@@ -82,10 +82,22 @@ class RoomService:
         from simulator.results.workshop_data import workshop_data
 
         infos = self.infos()
-        names = self.ctx.principle_names() or {p.id: p.name for p in default_catalog().principles}
+        names = self.ctx.principle_names() or self._principle_names(default_catalog())
         covered = {p for info in infos.values() for p in info.principles}
         store = self.store
         return self._guard(lambda: summarise(workshop_data(store, workshop, covered), names, infos))
+
+    def _principle_names(self, catalog: Any) -> dict[str, str]:
+        """Principle names in the player's language when the game's content is not loaded (the
+        projector alone); English when there is no translation."""
+        from simulator.content.problems import ContentError
+        from simulator.i18n.api import translated_catalog
+
+        try:
+            shown = translated_catalog(self.ctx.ui.language) if self.ctx.ui.language != "en" else catalog
+        except ContentError:
+            shown = catalog
+        return {p.id: p.name for p in shown.principles}
 
     # --- the facilitator's room ------------------------------------------------------------------
     def open_room(self, workshop: str, loaded: Any, seed: int | str) -> FacilitatorRoom:
