@@ -20,32 +20,20 @@ Each answer is one line on ``inp``: an option id from ``options``, or its 1-base
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable
 from dataclasses import asdict
-from typing import Any, TextIO
+from typing import Any
 
-from scoring.catalog import Catalog
 from scoring.report import Report
 from scoring.scorer import grade_step, score_run
-from simulator.engine.session import ChoiceUnavailable, PlaySession
+from simulator.engine.session import ChoiceUnavailable
 from simulator.engine.views import Step
-from simulator.terminal.player import TerminalOptions
+from simulator.terminal.player import StreamPlayer
 
 SEVERITY = {0: "best", 1: "minor", 2: "major"}
 
 
-class JsonPlayer:
+class JsonPlayer(StreamPlayer):
     """Drives a ``PlaySession`` over JSON lines (see the module doc)."""
-
-    def __init__(self, session: PlaySession, catalog: Catalog, inp: TextIO, out: TextIO,
-                 options: TerminalOptions | None = None, clock: Callable[[], float] = time.monotonic):
-        self.session = session
-        self.catalog = catalog
-        self.inp = inp
-        self.out = out
-        self.options = options or TerminalOptions()
-        self.clock = clock
 
     def send(self, message: dict[str, Any]) -> None:
         self.out.write(json.dumps(message, ensure_ascii=False) + "\n")

@@ -34,7 +34,9 @@ def _interactive(stream: TextIO) -> bool:
         return False
 
 
-class TerminalPlayer:
+class StreamPlayer:
+    """What every terminal front end holds: the session, the catalog, its streams, options and clock."""
+
     def __init__(self, session: PlaySession, catalog: Catalog, inp: TextIO, out: TextIO,
                  options: TerminalOptions | None = None, clock: Callable[[], float] = time.monotonic):
         self.session = session
@@ -43,6 +45,9 @@ class TerminalPlayer:
         self.out = out
         self.options = options or TerminalOptions()
         self.clock = clock
+
+
+class TerminalPlayer(StreamPlayer):
 
     def say(self, text: str = "") -> None:
         self.out.write(text + "\n")
