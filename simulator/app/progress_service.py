@@ -24,6 +24,8 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from simulator.progress.readiness import RunFacts
+
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
     from simulator.progress.assignments import ItemStatus
@@ -31,18 +33,6 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 CERTIFICATES_FOLDER = "certificates"
-
-
-@dataclass(frozen=True)
-class PastRun:
-    """What progress reads of one saved run (a ``RunRecord`` or ``HistoryEntry`` adapted)."""
-
-    scenario_id: str
-    mode: str
-    finished: bool
-    overall: int
-    ended_at: datetime | None
-    principle_scores: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -78,7 +68,7 @@ class ProgressService:
         return Library(curriculum, {s.id: trained(s) for s in loaded}, {s.id: s.title for s in loaded},
                        {p.id: p.name for p in catalog.principles})
 
-    def runs(self, player: str) -> list[PastRun]:
+    def runs(self, player: str) -> list[RunFacts]:
         """The player's saved runs, oldest first ([] when none can be read)."""
         from simulator.app.runlog import MemoryRunLog, results_store
 
@@ -88,14 +78,14 @@ class ProgressService:
         try:
             if isinstance(run_log, MemoryRunLog):
                 found: Sequence[Any] = [r for r in run_log.records if r.player == player]
-                return [PastRun(r.scenario_id, r.mode, r.status == "finished", r.overall, r.ended_at,
+                return [RunFacts(r.scenario_id, r.mode, r.status == "finished", r.overall, r.ended_at,
                                 dict(r.principle_scores)) for r in sorted(found, key=lambda r: r.ended_at)]
             store = results_store(run_log)
             if store is None:
                 return []
             from simulator.results.queries import history
 
-            return [PastRun(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at, dict(e.principle_scores))
+            return [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at, dict(e.principle_scores))
                     for e in history(store, player)]  # type: ignore[arg-type]
         except Exception as error:  # noqa: BLE001 - a failing store never stops the game
             log.warning("could not read the runs of %s: %s", player, error)
@@ -141,7 +131,7 @@ class ProgressService:
 
         return data_dir() / ASSIGNMENTS_FILE
 
-    def _due(self, runs: list[PastRun], today: date) -> tuple[tuple[ItemStatus, ...], str]:
+    def _due(self, runs: list[RunFacts], today: date) -> tuple[tuple[ItemStatus, ...], str]:
         """The learner's assignments (their workshop's) and a problem line when the file is broken."""
         from simulator.content.problems import ContentError
         from simulator.progress.assignments import for_workshop, learner_status, load_assignments

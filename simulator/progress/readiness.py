@@ -11,7 +11,7 @@ stage's rule and its band reaches the rule's band; certification attempts beyond
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from scoring.rules import band_for
@@ -22,13 +22,14 @@ CERTIFICATION = "certification"
 
 @dataclass(frozen=True)
 class RunFacts:
-    """What readiness needs to know about one run."""
+    """What progress needs to know about one run (``principle_scores``: for practise-next)."""
 
     scenario_id: str
     mode: str
     finished: bool
     overall: int
     ended_at: datetime | None
+    principle_scores: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
