@@ -18,7 +18,6 @@ scenarios from disk. ``observer`` (autoplay, benchmarks) is called after every d
 
 from __future__ import annotations
 
-import logging
 import time
 from collections import deque
 from collections.abc import Callable, Iterable
@@ -29,12 +28,13 @@ import pygame
 from simulator.app.screens.registry import ScreenRegistry
 from simulator.app.services import Services
 from simulator.app.widgets.draw import panel
+from simulator.util import LazyLogger
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
     from simulator.app.screens.base import Screen
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 FPS = 60
 IDLE_WAIT_MS = 250
 MAX_DT = 0.5  # a stalled window does not eat a countdown

@@ -14,7 +14,6 @@ language reloads both.
 
 from __future__ import annotations
 
-import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -24,12 +23,13 @@ from simulator.app.settings import Settings, save_settings
 from simulator.app.text import TextCache
 from simulator.app.theme import TEXT_SIZES, Theme, theme_for
 from simulator.app.translation import UiText, load_ui
+from simulator.util import LazyLogger
 
 if TYPE_CHECKING:
     from scoring.catalog import Catalog
     from simulator.app.library import Library
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 NOTICE_SECONDS = 5.0
 
 

@@ -12,13 +12,14 @@ raises: ``shipped`` is False and pygame's default font is used (logged once).
 
 from __future__ import annotations
 
-import logging
 import re
 from pathlib import Path
 
 import pygame
 
-log = logging.getLogger(__name__)
+from simulator.util import LazyLogger
+
+log = LazyLogger(__name__)
 
 MAIN_FILES = {False: "NotoSans-Regular.ttf", True: "NotoSans-Bold.ttf"}
 # (file, HarfBuzz script or "") in the order they are tried for a character the main font lacks.

@@ -9,12 +9,13 @@ other checks report the unwritable folder).
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from pathlib import Path
 
-log = logging.getLogger(__name__)
+from simulator.util import LazyLogger
+
+log = LazyLogger(__name__)
 LOCK_FILE = "game.lock"
 
 

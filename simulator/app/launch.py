@@ -22,7 +22,6 @@ one line and ``BAD_ARGUMENT_EXIT`` before any window opens).
 
 from __future__ import annotations
 
-import logging
 import os
 import sys
 from collections.abc import Mapping
@@ -31,8 +30,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import argparse
+    from types import SimpleNamespace
 
-log = logging.getLogger("simulator.app")
 NO_DISPLAY_EXIT = 4
 BAD_ARGUMENT_EXIT = 2
 HEADLESS_DRIVERS = frozenset({"dummy", "offscreen"})
@@ -91,7 +90,7 @@ def parse_size(raw: str | None) -> tuple[int, int]:
     return (max(800, width), max(540, height))
 
 
-def launch(args: argparse.Namespace) -> int:
+def launch(args: argparse.Namespace | SimpleNamespace) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     problem = pack_problem(args)
     if problem is not None:
@@ -106,9 +105,6 @@ def launch(args: argparse.Namespace) -> int:
     from simulator.app import instance
     from simulator.paths import data_dir
 
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="frontline: %(levelname)s: %(message)s")
-    logging.getLogger("transitions").setLevel(logging.ERROR)  # model_override notices are expected
     autoplay = getattr(args, "autoplay", None)
     first_frame_only = getattr(args, "exit_after_first_frame", False)  # benchmark: writes nothing
     lock = None if autoplay or first_frame_only else instance.acquire(data_dir())
@@ -184,8 +180,20 @@ def _extra_sources(args, autoplay, scenarios_dir: Path, scenario_path: Path | No
     return extra
 
 
+def configure_logging() -> None:
+    """Warnings to stderr as ``frontline: WARNING: ...``; called after the first frame (importing
+    logging is not worth a later title: a warning before it prints plainly)."""
+    import logging
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format="frontline: %(levelname)s: %(message)s")
+    logging.getLogger("transitions").setLevel(logging.ERROR)  # model_override notices are expected
+
+
 def _run(app, ctx, title, args, scenario_path, autoplay) -> int:  # type: ignore[no-untyped-def]
     from simulator.app.runlog import open_run_log
+
+    configure_logging()
 
     ctx.load_content()
     if not autoplay:

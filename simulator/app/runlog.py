@@ -16,14 +16,15 @@ when the run ends.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
+
+from simulator.util import LazyLogger
 
 if TYPE_CHECKING:
     from simulator.results.records import RunRecord
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 
 class ScoredRun(Protocol):

@@ -9,13 +9,13 @@ transcript is not a list or that holds non-finite numbers such as ``1e999``, is 
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 from typing import Any
 
 from simulator.app.settings import DamagedFile, move_aside, read_json_file, write_json_atomic
+from simulator.util import LazyLogger
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 RESUME_FORMAT = 1
 
 

@@ -12,8 +12,6 @@ raises, when the folder is not writable.
 
 from __future__ import annotations
 
-import json
-import logging
 import os
 from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
@@ -21,8 +19,9 @@ from typing import Any
 
 from simulator.app.theme import TEXT_SIZES, THEMES
 from simulator.app.translation import N_, system_language, ui_languages
+from simulator.util import LazyLogger
 
-log = logging.getLogger(__name__)
+log = LazyLogger(__name__)
 
 TIMER_MODES: dict[str, float | None] = {"normal": 1.0, "extended": 2.0, "relaxed": 3.0, "off": None}
 # Labels are English constants marked for translation (shown through ctx._).
@@ -138,6 +137,8 @@ def read_json_file(path: Path) -> Any:
     """The parsed JSON in ``path``; FileNotFoundError/OSError as raised, ``DamagedFile`` when the
     content is not UTF-8 JSON of sane size, depth and numbers."""
     raw = path.read_bytes()
+    import json  # here, not at the top: a first start (no settings yet) draws its title without it
+
     if len(raw) > MAX_JSON_BYTES:
         raise DamagedFile(f"is {len(raw)} bytes, more than {MAX_JSON_BYTES}")
     try:
@@ -188,6 +189,7 @@ def load_settings(path: Path, problems: list[str] | None = None) -> Settings:
 def write_json_atomic(path: Path, data: Any) -> None:
     """Write JSON to ``path`` via a temp file in the same folder (flushed and fsynced) and
     ``os.replace``, then fsync the folder so the rename survives a power cut."""
+    import json
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)

@@ -16,17 +16,19 @@ Extraction and compiling: see docs/translating.md ("The game's own words").
 
 from __future__ import annotations
 
-import gettext
-import locale
-import logging
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date, datetime
 from functools import cache
 from importlib import resources
+from typing import TYPE_CHECKING, Protocol
 
-log = logging.getLogger(__name__)
+from simulator.util import LazyLogger
+
+if TYPE_CHECKING:  # gettext, locale and datetime load only when a translation or a date needs them
+    from datetime import date, datetime
+
+log = LazyLogger(__name__)
 
 DOMAIN = "frontline"
 SOURCE_LANGUAGE = "en"
@@ -64,26 +66,62 @@ def language_name(lang: str) -> str:
     return LANGUAGE_NAMES.get(lang, lang)
 
 
-def _system_locale_names() -> list[str]:
-    names = [part for variable in LANGUAGE_VARIABLES for part in os.environ.get(variable, "").split(":") if part]
+def _process_locale() -> list[str]:
+    import locale
+
     try:
         found = locale.getlocale()[0]
     except ValueError:  # an unknown locale name in the environment
         found = None
-    return [*names, *([found] if found else [])]
+    return [found] if found else []
+
+
+def _environment_locale_names() -> list[str]:
+    return [part for variable in LANGUAGE_VARIABLES for part in os.environ.get(variable, "").split(":") if part]
+
+
+def _system_locale_names() -> list[str]:
+    return [*_environment_locale_names(), *_process_locale()]
+
+
+def _language_of(name: str, available: tuple[str, ...]) -> str | None:
+    """The UI language locale ``name`` asks for: 'en' for C/POSIX, None when the UI lacks it."""
+    lang = name.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
+    if lang in ("c", "posix"):
+        return SOURCE_LANGUAGE
+    return lang if lang in available else None
 
 
 def system_language() -> str:
     """The first of the system's languages (LANGUAGE, LC_ALL, LC_MESSAGES, LANG, then the process
-    locale) the UI has; 'en' when none is (or the system says C/POSIX)."""
+    locale) the UI has; 'en' when none is (or the system says C/POSIX). The process locale is only
+    asked when the environment names no language the UI has."""
     available = ui_languages()
-    for name in _system_locale_names():
-        lang = name.split(".")[0].split("@")[0].replace("-", "_").split("_")[0].lower()
-        if lang in ("c", "posix"):
-            return SOURCE_LANGUAGE
-        if lang in available:
-            return lang
+    for names in (_environment_locale_names, _process_locale):
+        for name in names():
+            lang = _language_of(name, available)
+            if lang is not None:
+                return lang
     return SOURCE_LANGUAGE
+
+
+class Translations(Protocol):
+    """What ``UiText`` needs of a gettext catalog (``gettext.GNUTranslations`` has it)."""
+
+    def gettext(self, message: str) -> str: ...
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str: ...
+
+
+class SourceText:
+    """The source language's 'catalog': every message as written (``gettext.NullTranslations``'
+    behaviour, without importing gettext for an English UI)."""
+
+    def gettext(self, message: str) -> str:
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        return msgid1 if n == 1 else msgid2
 
 
 @dataclass(frozen=True)
@@ -91,7 +129,7 @@ class UiText:
     """The UI's words and formats in one language (see the module doc)."""
 
     language: str
-    translations: gettext.NullTranslations
+    translations: Translations
 
     def gettext(self, message: str) -> str:
         return self.translations.gettext(message) if message else message
@@ -106,6 +144,8 @@ class UiText:
     def format_date(self, value: date | datetime, form: str = "d MMM yyyy") -> str:
         """``value`` as a date in this language ('3 Mar 2026', '3 mar 2026'); ``form`` is a CLDR pattern
         or 'short'/'medium'/'long'."""
+        from datetime import datetime
+
         from babel.dates import format_date
 
         day = value.date() if isinstance(value, datetime) else value
@@ -127,12 +167,14 @@ class UiText:
 def load_ui(lang: str) -> UiText:
     """The UI text for ``lang``; English (untranslated) when it has no readable catalog."""
     if lang != SOURCE_LANGUAGE and lang in ui_languages():
+        import gettext
+
         try:
             with _catalog_file(lang).open("rb") as handle:
                 return UiText(lang, gettext.GNUTranslations(handle))
         except (OSError, ValueError) as error:  # a damaged .mo: English, said in the log
             log.warning("UI catalog for %r unreadable (%s); using English", lang, error)
-    return UiText(SOURCE_LANGUAGE if lang not in ui_languages() else lang, gettext.NullTranslations())
+    return UiText(SOURCE_LANGUAGE if lang not in ui_languages() else lang, SourceText())
 
 
-ENGLISH = UiText(SOURCE_LANGUAGE, gettext.NullTranslations())  # the pure view models' default
+ENGLISH = UiText(SOURCE_LANGUAGE, SourceText())  # the pure view models' default

@@ -8,10 +8,14 @@ that ``--help`` and start-up stay fast.
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 from simulator import __version__
 
@@ -62,6 +66,8 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     """The full parser; given the ``argv`` it will parse and a known command in it, only that
     command's module is imported and registered (each costs imports: 10-25 ms for all of them), which
     parses that command line exactly as the full parser would."""
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="frontline",
         description="Frontline: a customer-service training simulator. "
@@ -80,9 +86,30 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def game_arguments(words: Sequence[str]) -> SimpleNamespace:
+    """What ``build_parser().parse_args(words)`` returns for a bare game start (``_starts_game``),
+    without building the parser: argparse and the imports of its help formatter (shutil, locale,
+    gettext) cost about 3 ms of the game's start-up (issue #14)."""
+    packs: list[str] = []
+    exit_after = False
+    pending = False
+    for word in words:
+        if pending:
+            packs.append(word)
+            pending = False
+        elif word == "--pack":
+            pending = True
+        elif word.startswith("--pack="):
+            packs.append(word.removeprefix("--pack="))
+        else:
+            exit_after = exit_after or word == "--exit-after-first-frame"
+    return SimpleNamespace(exit_after_first_frame=exit_after, game_packs=packs or None, command=None)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    args = build_parser(words).parse_args(words)
+    args: argparse.Namespace | SimpleNamespace = (game_arguments(words) if _starts_game(words)
+                                                  else build_parser(words).parse_args(words))
     handler = getattr(args, "handler", None)
     try:
         if handler is None:

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from simulator.cli.main import COMMANDS, build_parser
+from simulator.cli.main import COMMANDS, _starts_game, build_parser, game_arguments
 from tests.conftest import REPO
 
 LINES = [
@@ -28,6 +28,24 @@ def test_the_bare_game_start_with_packs_imports_no_command() -> None:
                           capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "['a', 'play'] ['simulator.cli.main']"
+
+
+GAME_STARTS = [[], ["--exit-after-first-frame"], ["--pack", "a", "--pack=b", "--exit-after-first-frame"],
+               ["--pack", "validate"], ["--pack="], ["--exit-after-first-frame", "--pack", "-x"]]
+
+
+@pytest.mark.parametrize("words", GAME_STARTS, ids=lambda w: " ".join(w) or "(none)")
+def test_a_bare_game_start_is_read_without_argparse_exactly_as_argparse_reads_it(words: list[str]) -> None:
+    assert _starts_game(words) == (words != ["--exit-after-first-frame", "--pack", "-x"])
+    if _starts_game(words):
+        assert vars(game_arguments(words)) == vars(build_parser().parse_args(words))
+
+
+def test_the_game_start_does_not_load_argparse() -> None:
+    code = ("import sys\nfrom simulator.cli.main import _starts_game, game_arguments\n"
+            "game_arguments(['--pack', 'a'])\nprint('shutil' in sys.modules, 'locale' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=60)
+    assert done.stdout.split() == ["False", "False"], done.stderr
 
 
 @pytest.mark.parametrize("words", LINES, ids=" ".join)
