@@ -22,7 +22,6 @@ if TYPE_CHECKING:
 OUTCOME_LABELS = {"resolved": N_("Resolved"), "escalated": N_("Escalated"),
                   "partially_resolved": N_("Partly resolved"), "customer_lost": N_("Customer lost")}
 DIFFICULTY_LABELS = {"beginner": N_("Beginner"), "intermediate": N_("Intermediate"), "advanced": N_("Advanced")}
-METER_NAMES = ("mood", "patience", "trust")
 # scoring.scorer's band labels (the English stays the key: results, pass rules and reports use it).
 BAND_LABELS = (N_("Excellent"), N_("Proficient"), N_("Developing"), N_("Not yet"))
 
@@ -104,11 +103,10 @@ def level_word(value: int, _: Translate = N_) -> str:
 def meters_for(scenario: Scenario, values: dict[str, int], mood_label: str,
                _: Translate = N_) -> tuple[MeterView, ...]:
     """Meters for mood first, then other declared variables that start above 1 (0/1 are flags)."""
-    declared = scenario.customer.state
-    names = [n for n in METER_NAMES if n in declared]
-    names += [n for n, v in declared.items() if n not in names and v > 1]
+    from simulator.engine.views import display_meters  # the engine's rule (the terminal and lint use it too)
+
     views = []
-    for name in names:
+    for name in display_meters(scenario.customer.state):
         value = values.get(name, 0)
         words = _(mood_label) if name == "mood" else level_word(value, _)
         label = _(METER_LABELS[name]) if name in METER_LABELS else name.replace("_", " ").capitalize()

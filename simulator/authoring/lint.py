@@ -25,7 +25,7 @@ __all__ = ["Context", "Finding", "lint_file", "lint_scenario"]
 def lint_file(path: Path, principle_ids: Collection[str]) -> list[Finding]:
     """Findings for one scenario file (FL001 for each problem if it does not load); a translation
     (``<name>.<lang>.yaml`` beside ``<name>.yaml``) is linted by ``simulator.i18n.lint``."""
-    from simulator.i18n.files import translation_source
+    from simulator.content.files import translation_source
 
     if translation_source(Path(path)) is not None:
         from simulator.i18n.lint import lint_translation

@@ -30,6 +30,27 @@ def add_scenario_argument(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("scenario", help="scenario file, or a scenario id from scenarios/")
 
 
+def add_answer_cache(parser: argparse.ArgumentParser, inputs: Callable[[argparse.Namespace], list[Path]]) -> None:
+    """Let ``main`` print this read-only command's answer again while ``inputs(args)`` and our code
+    are unchanged (``simulator.cli.answer_cache``); ``--no-cache`` works it out afresh."""
+    parser.add_argument("--no-cache", action="store_true",
+                        help="work the answer out afresh (by default an answer for unchanged files is "
+                        "printed again from the user cache; FRONTLINE_NO_ANSWER_CACHE=1 does the same)")
+    parser.set_defaults(answer_inputs=inputs)
+
+
+def scenario_input(args: argparse.Namespace) -> list[Path]:
+    """The file ``args.scenario`` names (a path, or a scenario id), for ``add_answer_cache``."""
+    from simulator.paths import find_scenario
+
+    return [Path(find_scenario(args.scenario))]
+
+
+def path_inputs(args: argparse.Namespace) -> list[Path]:
+    """The files and folders ``args.paths`` names, for ``add_answer_cache``."""
+    return list(args.paths)
+
+
 def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> LoadedScenario | None:
     """The scenario named on the command line (a file, or an id from scenarios/), or None after
     printing each of its problems to standard error."""
@@ -54,7 +75,7 @@ def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> L
 
 
 def _translation_source(path: Path) -> Path | None:
-    from simulator.i18n.files import translation_source
+    from simulator.content.files import translation_source
 
     return translation_source(path)
 

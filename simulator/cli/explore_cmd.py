@@ -12,7 +12,7 @@ import json
 import sys
 from typing import Any
 
-from simulator.cli.common import add_scenario_argument, load_scenario_arg
+from simulator.cli.common import add_answer_cache, add_scenario_argument, load_scenario_arg, scenario_input
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -33,6 +33,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
     parser.add_argument("--bots", action="store_true",
                         help="play with naive text-only strategies: can the grade be gamed?")
+    add_answer_cache(parser, scenario_input)
     parser.set_defaults(handler=run)
 
 

@@ -10,6 +10,8 @@ import json
 import sys
 from pathlib import Path
 
+from simulator.cli.common import add_answer_cache, path_inputs
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -23,6 +25,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--strict", action="store_true", help="fail on warnings too")
     parser.add_argument("--json", action="store_true", help="print JSON for machines")
     parser.add_argument("--no-info", action="store_true", help="hide info findings")
+    add_answer_cache(parser, path_inputs)
     parser.set_defaults(handler=run)
 
 

@@ -116,6 +116,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             from simulator.app.launch import launch  # straight to the game: no CLI helpers imported
 
             return launch(args)
+        inputs = getattr(args, "answer_inputs", None)  # a read-only command whose answer may be kept
+        if inputs is not None and not getattr(args, "no_cache", False):
+            from simulator.cli.answer_cache import answer
+
+            return answer(args.command, words, inputs(args), lambda: int(handler(args) or 0))
         return int(handler(args) or 0)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)

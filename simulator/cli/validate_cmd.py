@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from simulator.cli.common import add_answer_cache, path_inputs
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -15,20 +17,23 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="scenario file or folder")
     parser.add_argument("--quiet", "-q", action="store_true", help="print problems only")
+    add_answer_cache(parser, path_inputs)
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
+    from simulator.content.files import translation_source
     from simulator.content.loader import check_paths
-    from simulator.i18n.files import translation_source
-    from simulator.i18n.lint import validate_translation
 
     ids = default_catalog().ids()
     translations = [p for p in args.paths if translation_source(p) is not None]  # <name>.<lang>.yaml, named
     others = [p for p in args.paths if p not in translations]
     reports = [(r.path, r.problems) for r in (check_paths(others, ids) if others else [])]
-    reports += [(p, tuple(validate_translation(p, ids))) for p in translations]
+    if translations:
+        from simulator.i18n.lint import validate_translation
+
+        reports += [(p, tuple(validate_translation(p, ids))) for p in translations]
     if not reports:
         print("no scenario files found in: " + ", ".join(map(str, args.paths)), file=sys.stderr)
         return 1

@@ -124,6 +124,18 @@ def is_translation_name(name: str, siblings: Collection[str]) -> bool:
     return match is not None and any(f"{match['stem']}{suffix}" in siblings for suffix in SUFFIXES)
 
 
+def translation_source(path: Path) -> Path | None:
+    """The source file of translation ``path`` (``x.es.yaml`` -> ``x.yaml`` when that exists), or None."""
+    match = TRANSLATION_NAME.fullmatch(Path(path).name)
+    if match is None:
+        return None
+    for suffix in SUFFIXES:
+        candidate = Path(path).with_name(match["stem"] + suffix)
+        if candidate.is_file():
+            return candidate
+    return None
+
+
 def is_plan(name: str) -> bool:
     return name.endswith((".plan.yaml", ".plan.yml"))
 

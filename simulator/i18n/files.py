@@ -31,7 +31,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
 
-from simulator.content.files import SUFFIXES, TRANSLATION_NAME, read_content
+from simulator.content.files import read_content
 from simulator.content.problems import ContentError
 from simulator.content.validation import problems_from_validation
 from simulator.content.yaml_reader import YamlDocument, parse_yaml
@@ -73,18 +73,6 @@ def language_problem(lang: str) -> str | None:
 def translation_path(source: Path, lang: str) -> Path:
     """Where the ``lang`` translation of ``source`` lives: ``<stem>.<lang><suffix>`` beside it."""
     return source.with_name(f"{source.stem}.{lang}{source.suffix}")
-
-
-def translation_source(path: Path) -> Path | None:
-    """The source file of translation ``path`` (``x.es.yaml`` -> ``x.yaml`` when that exists), or None."""
-    match = TRANSLATION_NAME.fullmatch(Path(path).name)
-    if match is None:
-        return None
-    for suffix in SUFFIXES:
-        candidate = Path(path).with_name(match["stem"] + suffix)
-        if candidate.is_file():
-            return candidate
-    return None
 
 
 def read_translated(path: Path, root: Path | None = None) -> tuple[YamlDocument, TranslationMeta]:

@@ -17,8 +17,8 @@ from pathlib import Path
 
 from simulator.authoring.lint_codes import CODES
 from simulator.authoring.lint_context import Context, Finding
+from simulator.content.files import translation_source
 from simulator.content.problems import ContentError, Problem
-from simulator.i18n.files import translation_source
 from simulator.i18n.translate import TranslationCheck, check_translation
 
 

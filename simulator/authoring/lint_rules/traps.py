@@ -151,9 +151,9 @@ def read_variables(scenario: Scenario) -> set[str]:
 
 def shown_variables(scenario: Scenario) -> set[str]:
     """Variables the play screen shows as meters (mood drives the portrait too)."""
-    from simulator.app.viewmodels import meters_for
+    from simulator.engine.views import display_meters
 
-    return {view.name for view in meters_for(scenario, dict(scenario.customer.state), "")} | {"mood"}
+    return {*display_meters(scenario.customer.state), "mood"}
 
 
 def unread_variables(ctx: Context) -> Iterator[Finding]:

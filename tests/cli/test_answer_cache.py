@@ -1,0 +1,150 @@
+"""Read-only commands print a kept answer again only while the files they read and our code are unchanged."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from simulator.cli import answer_cache
+from simulator.cli.answer_cache import answer, answer_key
+from simulator.cli.main import main
+from tests.conftest import REPO
+
+SHIPPED = REPO / "scenarios" / "shields_up.yaml"
+
+
+class Counter:
+    """A command that prints to both streams and counts its runs."""
+
+    def __init__(self, code: int = 0) -> None:
+        self.runs = 0
+        self.code = code
+
+    def __call__(self) -> int:
+        self.runs += 1
+        print("first line")
+        print("a problem", file=sys.stderr)
+        print("last line")
+        return self.code
+
+
+@pytest.fixture
+def folder(tmp_path: Path) -> Path:
+    target = tmp_path / "pack"
+    target.mkdir()
+    shutil.copy(SHIPPED, target / "call.yaml")
+    return target
+
+
+def test_an_unchanged_input_is_answered_from_the_cache_in_the_order_written(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    command = Counter(code=1)
+    first = answer("lint", ["lint", "call.yaml"], [folder / "call.yaml"], command)
+    printed = capsys.readouterr()
+    again = answer("lint", ["lint", "call.yaml"], [folder / "call.yaml"], command)
+    assert (first, again, command.runs) == (1, 1, 1)
+    assert capsys.readouterr() == printed
+    stored = next((Path(os.environ["FRONTLINE_HOME"]) / "cache" / "answers").glob("lint-*.json"))
+    assert [stream for stream, _ in json.loads(stored.read_text())["output"]] == ["out", "out", "err", "err", "out",
+                                                                                   "out"]
+
+
+@pytest.mark.parametrize("change", ["edit the file", "add a translation beside it", "touch a portrait",
+                                    "other words", "other language"])
+def test_any_change_to_what_the_answer_depends_on_runs_the_command_again(
+        folder: Path, change: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    command = Counter()
+    words = ["validate", "call.yaml"]
+    answer("validate", words, [folder / "call.yaml"], command)
+    if change == "edit the file":
+        text = (folder / "call.yaml").read_text()
+        (folder / "call.yaml").write_text(text.replace("title:", "title:  ", 1))
+    elif change == "add a translation beside it":
+        (folder / "call.es.yaml").write_text("translation: {}\n")
+    elif change == "touch a portrait":
+        (folder / "art").mkdir()
+        (folder / "art" / "face.png").write_bytes(b"not yet")
+    elif change == "other words":
+        words = [*words, "--quiet"]
+    else:
+        monkeypatch.setenv("LANGUAGE", "es")
+    answer("validate", words, [folder / "call.yaml"], command)
+    assert command.runs == 2
+
+
+def test_a_change_of_code_is_a_new_key(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    before = answer_key("lint", ["lint"], [folder])
+    monkeypatch.setattr(answer_cache, "code_stamp", lambda: "another build")
+    assert answer_key("lint", ["lint"], [folder]) != before
+
+
+def test_off_switch_missing_inputs_and_failures_never_use_or_keep_an_answer(
+        folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    command = Counter()
+    monkeypatch.setenv("FRONTLINE_NO_ANSWER_CACHE", "1")
+    answer("lint", ["lint"], [folder], command)
+    answer("lint", ["lint"], [folder], command)
+    monkeypatch.delenv("FRONTLINE_NO_ANSWER_CACHE")
+    answer("lint", ["lint"], [folder / "missing.yaml"], command)
+    answer("lint", ["lint"], [folder / "missing.yaml"], command)
+    assert command.runs == 4
+
+    def crash() -> int:
+        raise RuntimeError("bug")
+
+    with pytest.raises(RuntimeError):
+        answer("lint", ["lint"], [folder], crash)
+    assert answer("lint", ["lint"], [folder], command) == 0 and command.runs == 5
+
+
+@pytest.mark.parametrize("damage", ["not json", "[]", '{"key": "other", "code": 0, "output": []}',
+                                    '{"key": "KEY", "code": "0", "output": []}',
+                                    '{"key": "KEY", "code": 0, "output": [["tty", "x"]]}'])
+def test_a_damaged_or_foreign_entry_is_never_trusted(folder: Path, damage: str) -> None:
+    command = Counter()
+    answer("lint", ["lint"], [folder], command)
+    key = answer_key("lint", ["lint"], [folder])
+    entry = Path(os.environ["FRONTLINE_HOME"]) / "cache" / "answers" / f"lint-{key}.json"
+    entry.write_text(damage.replace("KEY", key))
+    assert answer("lint", ["lint"], [folder], command) == 0 and command.runs == 2
+    assert json.loads(entry.read_text())["key"] == key  # replaced by a sound entry
+
+
+def test_a_folder_too_large_to_stamp_is_simply_not_cached(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(answer_cache, "MAX_ENTRIES", 1)
+    (folder / "notes.txt").write_text("x")
+    command = Counter()
+    answer("lint", ["lint"], [folder], command)
+    answer("lint", ["lint"], [folder], command)
+    assert command.runs == 2
+
+
+def test_the_commands_answer_the_same_from_the_cache_and_no_cache_works_it_out(
+        folder: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = folder / "broken.yaml"
+    broken.write_text((folder / "call.yaml").read_text().replace("schema_version: 1", "schema_version: 7"))
+    lines = (["validate", str(broken)], ["lint", str(folder)], ["explore", str(folder / "call.yaml"), "--runs", "5"])
+    for words in lines:
+        answers = []
+        for extra in ([], [], ["--no-cache"]):
+            code = main([*words, *extra])
+            answers.append((code, capsys.readouterr()))
+        assert answers[0] == answers[1] == answers[2], words
+    assert main(["validate", str(broken)]) == 1
+    assert len(list((Path(os.environ["FRONTLINE_HOME"]) / "cache" / "answers").glob("*.json"))) == len(lines)
+
+
+def test_a_cached_validate_does_not_import_pydantic(folder: Path) -> None:
+    code = ("import sys, runpy\nsys.argv = ['main.py', 'validate', sys.argv[1]]\n"
+            "try:\n    runpy.run_path('main.py', run_name='__main__')\nexcept SystemExit as done:\n"
+            "    print('exit', done.code, 'pydantic' in sys.modules)")
+    env = {**os.environ, "FRONTLINE_HOME": str(folder.parent / "home")}
+    runs = [subprocess.run([sys.executable, "-c", code, str(folder / "call.yaml")], cwd=REPO, capture_output=True,
+                           text=True, timeout=60, env=env) for _ in range(2)]
+    assert [run.stdout.split()[-3:] for run in runs] == [["exit", "0", "True"], ["exit", "0", "False"]], runs[1].stderr
