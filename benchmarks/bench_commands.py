@@ -38,7 +38,7 @@ def largest_shipped() -> Path:
     if chosen:
         return ROOT / "scenarios" / chosen
     files = [p for p in (ROOT / "scenarios").glob("*.yaml") if not p.name.endswith(".plan.yaml")
-             and p.name != "curriculum.yaml"]
+             and p.name != "curriculum.yaml" and len(p.name.split(".")) == 2]  # no translations (x.es.yaml)
     return max(files, key=lambda p: p.stat().st_size)
 
 
@@ -53,22 +53,22 @@ def measure(ctx: Context, rounds: int) -> dict[str, list[float]]:
     as a trainer re-running it on an unchanged file (its answer kept in the user cache);
     ``<command>, first run after an edit`` works the answer out: the command's caches (answers, and
     lint's FL601 simulations) are emptied before each such run."""
-    home = ctx.workdir / "commands-home"
-    env = headless_env(FRONTLINE_HOME=str(home))
+    home, edited_home = ctx.workdir / "commands-home", ctx.workdir / "commands-home-edited"
+    env, edited_env = headless_env(FRONTLINE_HOME=str(home)), headless_env(FRONTLINE_HOME=str(edited_home))
     scenario = str(largest_shipped().relative_to(ROOT))
     argv = {"floor": FLOOR, "model floor": MODEL_FLOOR}
     for name in COMMANDS:
         argv[name] = ["main.py", name, scenario]
         argv[f"{name}, {EDITED}"] = ["main.py", name, scenario]
-    for args in argv.values():
-        wall(args, env)  # warm the OS file cache, bytecode and the user cache
+    for name, args in argv.items():
+        wall(args, edited_env if name.endswith(EDITED) else env)  # warm the OS file cache, bytecode, user cache
     times: dict[str, list[float]] = {name: [] for name in argv}
     for _ in range(rounds):
         for name, args in argv.items():
             if name.endswith(EDITED):
-                shutil.rmtree(home / "cache" / "lint", ignore_errors=True)
-                shutil.rmtree(home / "cache" / "answers", ignore_errors=True)
-            times[name].append(wall(args, env))
+                shutil.rmtree(edited_home / "cache" / "lint", ignore_errors=True)
+                shutil.rmtree(edited_home / "cache" / "answers", ignore_errors=True)
+            times[name].append(wall(args, edited_env if name.endswith(EDITED) else env))
     return times
 
 
