@@ -10,12 +10,15 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.cli.common import add_answer_cache, add_scenario_argument, load_scenario_arg, scenario_input
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "explore", help="analyse every path: counts, best and worst scores, outcomes",
         description="Analyse every play-through of a scenario exactly (without listing them one by "

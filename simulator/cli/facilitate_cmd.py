@@ -16,13 +16,17 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import add_db_flag, store_errors
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 CLEAR = "\x1b[H\x1b[2J"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     from simulator.paths import SCENARIOS_DIR
 
     parser = subparsers.add_parser(

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import add_db_flag, add_scenario_argument, load_scenario_arg
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "graph", help="draw the branching as a Mermaid or DOT diagram",
         description="Write the scenario's branching as a diagram: endings coloured by outcome, edges "

@@ -12,11 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import write_output
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "i18n", help="translate a scenario or the principles catalog (gettext PO round trip)",
         description="Send a scenario to a translator and bring the translation back, checked. "

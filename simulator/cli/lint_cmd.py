@@ -9,11 +9,15 @@ import argparse
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import add_answer_cache, path_inputs
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "lint", help="check that scenarios teach well (beyond being valid)",
         description="Check scenario files (or folders) for unreachable nodes, dead ends, loops with no "

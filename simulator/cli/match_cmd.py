@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, Any
 from simulator.cli.common import add_scenario_argument, load_scenario_arg
 
 if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
     from simulator.matching import MatchResult, ScenarioMatcher
 
 MAX_TEXT = 2000
 BAD_ARGUMENTS = 2
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "match", help="rank a node's options against a typed reply (open answers)",
         description="Rank the options of one decision against what a learner typed, with a confidence "

@@ -12,11 +12,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 SCHEMA_NAME = "scenario.schema.json"
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "new", help="write a starter scenario (and its test plan) to edit",
         description="Write a small, valid starter scenario to your own scenario folder (shown in the "

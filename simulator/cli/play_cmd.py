@@ -12,12 +12,16 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from simulator.app.translation import ui_languages
 from simulator.cli.common import load_scenario_arg
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "play", help="play a scenario (in the game, or in the terminal with --text)",
         description="Play one scenario. With --text, plays in the terminal with numbered choices "

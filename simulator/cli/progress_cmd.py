@@ -23,12 +23,15 @@ import json
 import sys
 from datetime import UTC, date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.cli.common import add_db_flag, store_errors
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "progress", help="a learner's readiness per stage and what to practise next; who is behind",
         description="Apply the curriculum's readiness rules (scenarios/curriculum.yaml) to a learner's "

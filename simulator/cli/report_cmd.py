@@ -16,14 +16,17 @@ import argparse
 import os
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from simulator.cli.common import add_db_flag, store_errors, write_output
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 NO_RUNS_EXIT, LRS_FAILED_EXIT = 4, 5
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     from simulator.paths import SCENARIOS_DIR
     from simulator.results.report_registry import REPORT_FORMATS
 

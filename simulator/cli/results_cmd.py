@@ -8,14 +8,18 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import add_db_flag, store_errors, write_output
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 DB_HELP = ("results database: sqlite:///file.db or postgresql://user:pass@host/db "
            "(default: $FRONTLINE_DB or the local file)")
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "results", help="export or import saved results (JSON lines)",
         description="Merge results from laptops with no shared database: export on each laptop, "

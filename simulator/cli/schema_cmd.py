@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "schema", help="print the JSON Schema of the scenario format",
         description="Print the JSON Schema of scenario format v1. Editors with YAML support "

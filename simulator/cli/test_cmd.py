@@ -9,9 +9,13 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "test", help="run scenario test plans (<name>.plan.yaml)",
         description="Play the paths written in test plans (<name>.plan.yaml beside <name>.yaml) and "

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from simulator.cli.common import add_answer_cache, path_inputs
 
+if TYPE_CHECKING:
+    from simulator.cli.subcommands import Subcommands
 
-def register(subparsers: argparse._SubParsersAction) -> None:
+
+def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "validate", help="check scenario files and report every problem",
         description="Check scenario files (or folders of them). Prints one line per problem as "

@@ -12,6 +12,7 @@ here. All SQL is built with SQLAlchemy Core (parameterised).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, select
@@ -52,7 +53,7 @@ def leaderboard(store: ResultStore, scenario_id: str | None, principle: str | No
     )
     query = select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player)
     with store.reading() as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(query).mappings().all()
     return _ranked_rows(_merge_spellings(rows)[:max(0, limit)])
 
 
@@ -81,7 +82,7 @@ def _overall_leaderboard(store: ResultStore, scenario_id: str | None, workshop: 
     )
     query = select(ranked).where(ranked.c.rn == 1).order_by(ranked.c.score.desc(), ranked.c.ended_at, ranked.c.player)
     with store.reading() as conn:
-        rows = conn.execute(query).all()
+        rows = conn.execute(query).mappings().all()
     return _ranked_rows(_merge_spellings(rows)[:max(0, limit)])
 
 
@@ -95,20 +96,21 @@ def _team_spellings(store: ResultStore, team: str) -> list[str]:
     return matching(team, stored) or [team]
 
 
-def _merge_spellings(rows: list[Any]) -> list[Any]:
+def _merge_spellings(rows: Sequence[Mapping[str, Any]]) -> list[Any]:
     """One row per player and team compared ignoring case and spaces ("Red" and "red " are one
-    team): the best row (rows come best first) with the runs of every spelling added up."""
+    team): the best row (rows come best first, as column -> value mappings) with the runs of every
+    spelling added up."""
     from types import SimpleNamespace
 
     from simulator.results.identity import name_key
 
     merged: dict[tuple[str, str], Any] = {}
     for row in rows:
-        key = (name_key(row.player), name_key(row.team))
+        key = (name_key(row["player"]), name_key(row["team"]))
         if key in merged:
-            merged[key].runs += int(row.runs)
+            merged[key].runs += int(row["runs"])
         else:
-            merged[key] = SimpleNamespace(**row._asdict())
+            merged[key] = SimpleNamespace(**row)
     return list(merged.values())
 
 
