@@ -2,9 +2,11 @@
 
 Where: ``--out FILE``, else the user's own scenario folder (``simulator.paths.user_scenarios_dir``,
 shown in the game's picker beside the shipped scenarios); never into the installation. The
-scenario's first line links the JSON Schema for editors: the repository's
-``docs/scenario.schema.json`` in a checkout, else a ``scenario.schema.json`` written (or
-refreshed) beside the new file, so the link always points at a file that exists.
+scenario's first line links the JSON Schema for editors (``simulator.authoring.schema.modeline``):
+inside a checkout, the shipped ``assets/schema/scenario.schema.json`` by a relative path; anywhere
+else (the user's folder, ``--out`` outside the checkout, every wheel install) a
+``scenario.schema.json`` copied from the shipped one and written (or refreshed) beside the new
+file, so the link always points at a file that exists, offline, wherever the folder moves.
 """
 
 from __future__ import annotations
@@ -16,9 +18,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from simulator.cli.subcommands import Subcommands
-
-SCHEMA_NAME = "scenario.schema.json"
-
 
 def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
@@ -58,16 +57,12 @@ def write_starter(scenario_id: str, out: Path | None, *, with_plan: bool = True)
     """Write the starter scenario (and plan, and a local schema when needed); the paths written.
     Raises ValueError for a bad id, FileExistsError (nothing written) when a file exists."""
     from simulator.authoring.scaffold import check_id, plan_path, starter_plan, starter_scenario, write_files
-    from simulator.authoring.schema import SCHEMA_FILE
+    from simulator.authoring.schema import SCHEMA_NAME, links_shipped_schema
 
     check_id(scenario_id)
     target = Path(out) if out is not None else default_target(scenario_id)
-    text = starter_scenario(scenario_id, target)
-    local_schema = None if SCHEMA_FILE.is_file() else target.parent / SCHEMA_NAME
-    if local_schema is not None:
-        _, _, rest = text.partition("\n")
-        text = f"# yaml-language-server: $schema={SCHEMA_NAME}\n{rest}"
-    files = {target: text}
+    files = {target: starter_scenario(scenario_id, target)}
+    local_schema = None if links_shipped_schema(target) else target.parent / SCHEMA_NAME
     if with_plan:
         files[plan_path(target)] = starter_plan(scenario_id, target)
     written = write_files(files)
@@ -77,11 +72,12 @@ def write_starter(scenario_id: str, out: Path | None, *, with_plan: bool = True)
 
 
 def _refresh_schema(path: Path) -> None:
-    from scoring.catalog import default_catalog
-    from simulator.authoring.schema import schema_text
+    """Write the shipped schema to ``path`` unless it is there already (a warning, never a failure:
+    the scenario is written; only the editor's help is missing)."""
+    from simulator.authoring.schema import shipped_schema_text
 
-    text = schema_text(default_catalog().ids())
     try:
+        text = shipped_schema_text()
         if path.is_file() and path.read_text(encoding="utf-8") == text:
             return
         path.write_text(text, encoding="utf-8")

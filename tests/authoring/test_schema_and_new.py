@@ -1,4 +1,5 @@
-"""The committed JSON Schema matches ``frontline schema``; shipped scenarios and starters fit it."""
+"""The shipped JSON Schema (assets/schema) matches the models and ``frontline schema``; shipped
+scenarios and starters fit it, and every editor link in a scenario points at a file that exists."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from simulator.authoring.schema import SCHEMA_FILE, schema_text
+from simulator.authoring.schema import REGENERATE, SCHEMA_FILE, schema_text, shipped_schema_text
 from simulator.cli.main import main
 from simulator.cli.new_cmd import write_starter
 from simulator.content.files import discover, read_content
@@ -17,12 +18,12 @@ from simulator.content.safe_yaml import parse_yaml
 from simulator.paths import PROJECT_ROOT, SCENARIOS_DIR
 
 
-def test_committed_schema_equals_command_output(capsys, catalog):
+def test_shipped_schema_equals_the_models_and_the_command_output(capsys, catalog):
     assert main(["schema"]) == 0
     printed = capsys.readouterr().out
     assert printed == schema_text(catalog.ids())
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == printed, (
-        "docs/scenario.schema.json is stale: run  python main.py schema > docs/scenario.schema.json")
+    assert SCHEMA_FILE == PROJECT_ROOT / "assets" / "schema" / "scenario.schema.json"
+    assert shipped_schema_text() == printed, f"{SCHEMA_FILE} is stale: run  {REGENERATE}"
 
 
 def _shipped() -> list[Path]:
@@ -59,13 +60,26 @@ def test_new_writes_valid_scenario_and_plan_and_refuses_overwrite(tmp_path, cata
         write_starter("my-call", target)
 
 
-def test_new_default_modeline_points_to_docs():
+def test_new_default_modeline_points_to_the_shipped_schema():
     from simulator.authoring.scaffold import default_path, starter_scenario
 
     path = default_path("angry-billing-dispute")
     assert path == SCENARIOS_DIR / "angry_billing_dispute.yaml"
     assert starter_scenario("angry-billing-dispute", path).splitlines()[0] == (
-        "# yaml-language-server: $schema=../docs/scenario.schema.json")
+        "# yaml-language-server: $schema=../assets/schema/scenario.schema.json")
+
+
+def _schema_links() -> list[Path]:
+    folders = [SCENARIOS_DIR, PROJECT_ROOT / "tests" / "fixtures"]
+    return sorted(p for folder in folders for p in folder.rglob("*.y*ml")
+                  if p.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema="))
+
+
+@pytest.mark.parametrize("path", _schema_links(), ids=lambda p: p.name)
+def test_every_editor_link_in_the_repository_resolves(path):
+    link = path.read_text(encoding="utf-8").splitlines()[0].split("$schema=", 1)[1].strip()
+    assert (path.parent / link).resolve() == SCHEMA_FILE.resolve(), (
+        f"{path}: fix the first line to  # yaml-language-server: $schema=<relative path to {SCHEMA_FILE.name}>")
 
 
 def test_new_command_rejects_bad_id(capsys, tmp_path):
