@@ -62,6 +62,7 @@ class ShotTaker:
 
 def launch_projector(args: argparse.Namespace, store: Any, loaded: Any = None) -> int:
     from simulator.app.launch import NO_DISPLAY_EXIT, open_display, parse_size
+    from simulator.app.launch import _report_unsaved as report_unsaved
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     problem = open_display()
@@ -78,9 +79,12 @@ def launch_projector(args: argparse.Namespace, store: Any, loaded: Any = None) -
         first_only = bool(getattr(args, "exit_after_first_frame", False))
         if shots or first_only:
             app.observer = ShotTaker(Path(shots) if shots else None, walk=first_only)
-        app.frame([], 0.0)
-        if app.running:
-            app.run()
+        try:
+            app.frame([], 0.0)
+            if app.running:
+                app.run()
+        finally:
+            report_unsaved(app)  # a room's run kept nowhere (full disk) is printed, as the game does
         return 0
     finally:
         pygame.quit()

@@ -8,7 +8,8 @@ the facilitator picks), so a screen never crashes on
 a store that went away or a vote the room refuses. Reads are cheap (the summary comes from the
 running aggregates): screens call them from ``on_enter`` and from ``update`` on a timer, never from
 ``draw``. ``summary(code)`` also returns the scenario text (read once, on first use) that the
-projector shows: titles, prompts, options and the coach's why.
+projector shows: titles, prompts, options and the coach's why. ``save_run(room, runs)`` saves the
+room's run like any run (never raises: the run service keeps what the store refuses).
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
+    from simulator.app.runs import RunService
     from simulator.results.room import FacilitatorRoom, RoomDecision, VoteCount
     from simulator.results.scenario_info import ScenarioInfo
     from simulator.results.summary import WorkshopSummary
@@ -105,6 +107,21 @@ class RoomService:
 
         return self._guard(FacilitatorRoom.open, self.store, workshop, loaded, seed,
                            self.ctx.settings.profile.name)
+
+    def save_run(self, room: FacilitatorRoom, runs: RunService) -> bool:
+        """Save the room's run (finished, or unfinished when stopped early) through the run service
+        ``runs`` (``app.services.runs``), like any run (``simulator.results.room_run``: player
+        "Room", team "Room <code>", mode "room"); a run the store refuses is kept locally (never
+        raises). True when there was nothing to save or it is kept somewhere; False when held in
+        memory for a later retry."""
+        from simulator.results.room_run import room_record
+
+        try:
+            record = room_record(room)
+        except Exception as error:  # noqa: BLE001 - a scoring problem must not crash the projector
+            log.error("could not score the room's run %s: %s", room.room_id, error)
+            return True
+        return True if record is None else runs.keep(record)
 
     def guarded(self, action: Any, *args: Any) -> Any:
         """Run a facilitator-room method (``room.close_vote`` …) with this service's error handling."""

@@ -13,6 +13,7 @@ Contract: ``Run`` describes one attempt (id, start time, mode, whether it is rec
 - ``record(session, run, report)`` saves a finished or abandoned run once (never raises for store
   errors: a run the store cannot take is kept in ``unsaved-runs.jsonl`` and the player is told;
   returns False when even that failed, and the next call tries again);
+- ``keep(record)`` saves a run made outside a session (the room's run) with the same fallbacks;
 - ``abandon(session, run)`` records an unfinished run, forgets the resume save, closes the session;
 - ``outcome(session, run)`` scores a finished session and returns it with the player's best run
   before this one (read before recording), recording the run if the ending has not yet.
@@ -168,6 +169,22 @@ class RunService:
         if isinstance(problem, str) and problem:
             ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
         return run.recorded
+
+    def keep(self, record: Any) -> bool:
+        """Save a run made outside a play session (the room's run, ``simulator.results.room_run``)
+        with the same fallbacks as ``record``: a run the store refuses goes to
+        ``unsaved-runs.jsonl`` (the notice says so), one kept nowhere is held in memory, retried at
+        every later save and printed at quit. False when it is held in memory."""
+        from simulator.app.runlog import RunNotKept
+
+        self.retry_pending()
+        problem = self.ctx.run_log.save_run(record)
+        kept = not isinstance(problem, RunNotKept)
+        if not kept:
+            self.pending = [r for r in self.pending if r.run_id != record.run_id] + [record]
+        if isinstance(problem, str) and problem:
+            self.ctx.notify(problem, UNSAVED_NOTICE_SECONDS)
+        return kept
 
     def outcome(self, session: PlaySession, run: Run) -> tuple[Report, Any]:
         """The finished run's report and the player's best run before it (the run is recorded)."""

@@ -4,7 +4,9 @@
 Facilitator: shows the decision, then reads one command per line: Enter closes the vote and plays
 the room's choice (on a tie it asks for the number of one of the tied options), ``r`` shows the
 counts so far, ``q`` stops the room. End of input stops the room (exit 2). At the end: the room's
-path against the best path (exit 0).
+path against the best path (exit 0). Whatever the end, the room's run is saved with the workshop's
+results (player "Room", team "Room CODE", mode "room"; unfinished when stopped); a run the store
+refuses is kept in ``unsaved-runs.jsonl`` and the exit code is 3.
 Voter: joins the newest open room of the code, shows the decision, reads the number of an option
 and votes, then waits for the room's move and shows it; end of input leaves (the vote stays,
 exit 2). Exit 0 when the call ends, 1 when there is no room to join, 3 when the database fails.
@@ -69,44 +71,85 @@ def _pick_tie(tied: tuple[str, ...], decision: Any, read: Callable[[], str | Non
 
 
 def facilitate_room(store: Any, loaded: Any, workshop: str, seed: int | str, stdin: TextIO, out: TextIO) -> int:
-    from simulator.results.room import FacilitatorRoom, RoomTie
+    """Drive a room (see the module docstring). The room's run is saved with the workshop's results
+    whatever the end (``simulator.results.room_run``); when the store refuses it, it is kept in
+    ``unsaved-runs.jsonl`` (or printed) and the exit code is ``SAVE_FAILED_EXIT`` (3), as for ``play``."""
+    from simulator.results.play_saving import SAVE_FAILED_EXIT
+    from simulator.results.room import FacilitatorRoom
 
     room = FacilitatorRoom.open(store, workshop, loaded, seed)
-    title = loaded.scenario.title
-    read = lambda: (lambda line: None if line == "" else line.rstrip("\n"))(stdin.readline())  # noqa: E731
     _say(out, f"Room open for workshop {workshop}: players join with  play --join {workshop} --text")
     try:
-        while not room.decision().finished:
-            decision = room.decision()
-            show_decision(out, decision, title)
-            _say(out, "Enter: close the vote and play · r: counts · q: stop")
-            line = read()
-            if line is None or line.strip().lower() == "q":
-                room.stop()
-                _say(out, "Room stopped.")
-                return 2
-            if line.strip().lower() == "r":
-                _say(out, _counts_text(decision, room.counts()))
-                continue
-            tally = room.close_vote()
-            _say(out, "Vote closed. " + _counts_text(decision, tally))
-            try:
-                move = room.play()
-            except RoomTie as tie:
-                pick = _pick_tie(tie.tied, decision, read, out)
-                if pick is None:
-                    room.stop()
-                    return 2
-                move = room.play(pick)
-            _say(out, f"The room plays: {move.choice_text}" + (" (the facilitator broke a tie)" if move.tie_broken
-                                                                else ""))
-            _say(out, f"Coach: {move.feedback}")
-            if move.choice_id not in move.best:
-                _say(out, f"Best here: {decision.option(move.best[0]).text} — {move.best_feedback}")
-        show_debrief(out, room.decision().result)
-        return 0
+        code = _drive(room, loaded.scenario.title, stdin, out)
     finally:
+        saved = save_room(store, room, out)
         room.close()
+    return code if saved else SAVE_FAILED_EXIT
+
+
+def save_room(store: Any, room: Any, out: TextIO) -> bool:
+    """Save the room's run; say where it went (stdout) or why not (stderr). False when not stored."""
+    from simulator.results.room_run import room_record, save_room_run
+
+    record = room_record(room)
+    if record is None:
+        return True  # stopped before the first decision: nothing was played
+    outcome = save_room_run(store, record)
+    status = "finished" if record.status == "finished" else "unfinished"
+    if outcome.saved:
+        _say(out, f"Saved the room's {status} run ({record.overall}) to {outcome.where}: it shows in the "
+                  f"workshop's results as player {record.player}, team {record.team}.")
+        return True
+    from simulator.paths import command_name
+
+    message = f"Could not save the room's {status} run to {outcome.where}: {outcome.reason}"
+    if outcome.kept_in is not None:
+        message += (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
+                    f"{command_name()} results import {outcome.kept_in} --db URL")
+    else:  # nowhere to keep it (a full disk): the terminal is the last copy
+        import json
+
+        message += ("\nSo that the run is not lost, here it is as one line: save it to a file (for example "
+                    f"run.jsonl) and add it later with: {command_name()} results import run.jsonl\n"
+                    + json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
+    print(message, file=sys.stderr)
+    return False
+
+
+def _drive(room: Any, title: str, stdin: TextIO, out: TextIO) -> int:
+    """The facilitator's loop: 0 when the call ends, 2 when the room is stopped."""
+    from simulator.results.room import RoomTie
+
+    read = lambda: (lambda line: None if line == "" else line.rstrip("\n"))(stdin.readline())  # noqa: E731
+    while not room.decision().finished:
+        decision = room.decision()
+        show_decision(out, decision, title)
+        _say(out, "Enter: close the vote and play · r: counts · q: stop")
+        line = read()
+        if line is None or line.strip().lower() == "q":
+            room.stop()
+            _say(out, "Room stopped.")
+            return 2
+        if line.strip().lower() == "r":
+            _say(out, _counts_text(decision, room.counts()))
+            continue
+        tally = room.close_vote()
+        _say(out, "Vote closed. " + _counts_text(decision, tally))
+        try:
+            move = room.play()
+        except RoomTie as tie:
+            pick = _pick_tie(tie.tied, decision, read, out)
+            if pick is None:
+                room.stop()
+                return 2
+            move = room.play(pick)
+        _say(out, f"The room plays: {move.choice_text}" + (" (the facilitator broke a tie)" if move.tie_broken
+                                                            else ""))
+        _say(out, f"Coach: {move.feedback}")
+        if move.choice_id not in move.best:
+            _say(out, f"Best here: {decision.option(move.best[0]).text} — {move.best_feedback}")
+    show_debrief(out, room.decision().result)
+    return 0
 
 
 def vote_in_room(store: Any, workshop: str, player: str, stdin: TextIO, out: TextIO,

@@ -9,6 +9,7 @@ are scored with ``scoring.scorer.score_run``.
 from __future__ import annotations
 
 import json
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Connection
@@ -56,8 +57,12 @@ def _choice(session: Any, node_id: str, choice_id: str) -> Any:
 class FacilitatorRoom:
     """An open room and the engine session it drives (facilitator side). Call ``close()`` at the end."""
 
-    def __init__(self, store: ResultStore, room_id: str, loaded: Any, session: Any, seed: int | str):
+    def __init__(self, store: ResultStore, room_id: str, loaded: Any, session: Any, seed: int | str,
+                 workshop: str = "", started_at: datetime | None = None):
+        """``workshop`` and ``started_at`` (naive UTC, when the room opened) are the room's run's
+        identity and start (``simulator.results.room_run``)."""
         self.store, self.room_id, self.loaded, self.session, self.seed = store, room_id, loaded, session, seed
+        self.workshop, self.started_at = workshop, started_at or now()
 
     @classmethod
     def open(cls, store: ResultStore, workshop: str, loaded: Any, seed: int | str = 0,
@@ -82,7 +87,7 @@ class FacilitatorRoom:
             conn.execute(rooms.insert().values(**row))
 
         write(store, "open the room", insert)
-        return cls(store, room_id, loaded, session, seed)
+        return cls(store, room_id, loaded, session, seed, row["workshop"], row["created_at"])
 
     @classmethod
     def resume(cls, store: ResultStore, room_id: str, loaded: Any) -> FacilitatorRoom:
@@ -91,15 +96,16 @@ class FacilitatorRoom:
 
         room = current(store, room_id)
         with store.reading() as conn:
-            seed_text = conn.execute(store.tables.room.rooms.select().where(
-                store.tables.room.rooms.c.room_id == room_id)).first().seed
+            row = conn.execute(store.tables.room.rooms.select().where(
+                store.tables.room.rooms.c.room_id == room_id)).first()
+        seed_text = row.seed
         if room.scenario_id != loaded.scenario.id:
             raise RoomError(f"room {room_id} plays '{room.scenario_id}', not '{loaded.scenario.id}'")
         seed: int | str = int(seed_text) if seed_text.lstrip("-").isdigit() else seed_text
         session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=seed)
         for move in moves(store, room_id):
             session.choose(move["choice_id"])
-        return cls(store, room_id, loaded, session, seed)
+        return cls(store, room_id, loaded, session, seed, row.workshop, row.created_at)
 
     def decision(self) -> RoomDecision:
         return current(self.store, self.room_id)

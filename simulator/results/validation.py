@@ -26,7 +26,7 @@ MAX_TEXT = 4_000  # any string inside the transcript
 MAX_STEPS = 5_000
 MAX_PRINCIPLES = 200
 ID = re.compile(r"^[a-z0-9][a-z0-9_-]{0,63}$")
-MODES = ("coach", "assessment", "certification")
+MODES = ("coach", "assessment", "certification", "room")  # room: a call the whole room played (room_run)
 YEARS = (2000, 9000)
 
 
@@ -161,7 +161,7 @@ def _record(data: dict[str, Any]) -> RunRecord:
         raise ValueError(f"bad status '{str(status)[:20]}' (expected finished or abandoned)")
     mode = data.get("mode")
     if mode not in MODES:
-        raise ValueError(f"bad mode '{str(mode)[:20]}' (expected coach, assessment or certification)")
+        raise ValueError(f"bad mode '{str(mode)[:20]}' (expected coach, assessment, certification or room)")
     outcome = data.get("outcome")
     if outcome is not None and not (isinstance(outcome, str) and ID.match(outcome)):
         raise ValueError("outcome must be an id or null")

@@ -6,7 +6,9 @@ who or for what, so nobody follows the crowd), Enter closes the vote and plays t
 (the majority); ``tie`` (the facilitator presses the number of one of the tied options);
 ``played`` (each option's share, the room's choice and the best option marked, the coach's why),
 Enter goes on; ``debrief`` (the room's path against the best path). Esc twice stops the room; the
-room is stopped too when the window closes before the end.
+room is stopped too when the window closes before the end. The room's run is saved with the
+workshop's results when the call ends, or as unfinished when the room is stopped
+(``RoomService.save_run``, ``simulator.results.room_run``).
 
 Params: ``workshop``, ``loaded`` (a ``LoadedScenario``), ``seed``. The room opens in ``on_enter``;
 the vote count is read every ``POLL`` seconds from ``update``; ``draw`` only paints.
@@ -69,6 +71,7 @@ class RoomProjectorScreen(Screen):
         self.since_poll = 0.0
         self.since_turn = 0.0
         self.stop_armed = 0.0
+        self.saved = False  # the room's run is in the results (or kept locally)
         self._fonts_for: tuple[tuple[int, int], str] | None = None
 
     @property
@@ -155,7 +158,15 @@ class RoomProjectorScreen(Screen):
 
     def _played(self, move: Any) -> None:
         self.move, self.phase, self.page, self.problem = move, "played", 0, ""
+        if move.finished:
+            self._save(self.room)
         self.layout(self.size)
+
+    def _save(self, room: Any) -> None:
+        """The room's run goes to the workshop's results once, like any run (``app.services.room``)."""
+        if not self.saved:
+            self.saved = True
+            self.app.services.room.save_run(room, self.app.services.runs)
 
     def _escape(self) -> None:
         if self.phase in ("debrief", "problem") or self.stop_armed > 0:
@@ -173,6 +184,7 @@ class RoomProjectorScreen(Screen):
                 room.stop()
         except Exception:  # noqa: BLE001 - the database went away: players see the room as it was
             pass
+        self._save(room)  # stopped early: an unfinished run (kept locally when the store is away)
         room.close()
 
     def on_exit(self) -> None:
