@@ -86,3 +86,33 @@ def test_new_command_rejects_bad_id(capsys, tmp_path):
     assert main(["new", "Bad Id", "--out", str(tmp_path / "x.yaml")]) == 1
     assert "not a valid scenario id" in capsys.readouterr().err
     assert not (tmp_path / "x.yaml").exists()
+
+
+def test_new_outside_the_checkout_links_a_copy_of_the_shipped_schema_beside_it(tmp_path):
+    target = tmp_path / "mine" / "my_call.yaml"
+    write_starter("my-call", target, with_plan=False)
+    assert target.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=scenario.schema.json"
+    copy = target.parent / "scenario.schema.json"
+    assert copy.read_text(encoding="utf-8") == shipped_schema_text()
+    copy.write_text("{}", encoding="utf-8")  # an older copy is refreshed by the next new
+    write_starter("my-other-call", target.parent / "other.yaml", with_plan=False)
+    assert copy.read_text(encoding="utf-8") == shipped_schema_text()
+
+
+def test_schema_command_writes_checks_and_locates_the_shipped_file(tmp_path, capsys, catalog):
+    out = tmp_path / "scenario.schema.json"
+    assert main(["schema", "--out", str(out)]) == 0
+    assert out.read_text(encoding="utf-8") == schema_text(catalog.ids())
+    assert main(["schema", "--check"]) == 0
+    assert main(["schema", "--path"]) == 0
+    assert capsys.readouterr().out.strip() == str(SCHEMA_FILE)
+    assert main(["schema", "--out", str(tmp_path / "missing" / "x.json")]) == 1
+    assert "could not write the schema" in capsys.readouterr().err
+
+
+def test_schema_check_names_the_fix_when_the_shipped_file_is_stale(monkeypatch, capsys):
+    import simulator.authoring.schema as schema
+
+    monkeypatch.setattr(schema, "shipped_schema_text", lambda: "{}\n")
+    assert main(["schema", "--check"]) == 1
+    assert REGENERATE in capsys.readouterr().err
