@@ -16,6 +16,8 @@ Contract (debrief v2):
   (``all_best`` {tested}; ``below_100`` {tested, traded, missed}), ``Report.summary_message``
   (``unfinished``; ``capped``, its reasons in ``cap_keys``; ``work_on`` {count, majors};
   ``best_with_trade_offs``; ``best``) and ``Report.cap_keys`` (``scoring.rules.CAP_REASONS``).
+* ``without_answer_key(report)`` is the same report without the better options and the coaching
+  on missed decisions, for a certification attempt's debrief while the call is still open.
 """
 
 from __future__ import annotations
@@ -186,3 +188,20 @@ def build_report(scenario: Scenario, grades: Sequence[StepGrade], catalog: Catal
         cap_keys=tuple(CAP_KEYS.get(reason, "") for reason in caps),
     )
 
+
+
+def without_answer_key(report: Report) -> Report:
+    """The report with its answer key taken out, for the debrief of a certification attempt while
+    the call is still open (``simulator.progress.answer_key``): on every decision where a better
+    option was open, ``better_id``, ``better_text`` and ``better_feedback`` become None and the
+    coaching ``feedback`` on the option taken becomes "" (it often says what to do instead); the
+    weaknesses' feedback likewise. Scores, bars, prompts, the options taken and strengths stay."""
+    def hidden(review: DecisionReview) -> DecisionReview:
+        if review.better_id is None and review.severity not in ("minor", "major"):
+            return review
+        return dataclasses.replace(review, feedback="", better_id=None, better_text=None, better_feedback=None)
+
+    return dataclasses.replace(
+        report, decisions=tuple(hidden(d) for d in report.decisions),
+        to_work_on=tuple(hidden(d) for d in report.to_work_on),
+        weaknesses=tuple(dataclasses.replace(note, feedback="") for note in report.weaknesses))

@@ -8,6 +8,9 @@ Contract: ``ProgressService(ctx, clock=None)`` reads only when asked (screens as
   (from ``assignments.yaml`` in the user data folder, matched on the profile's workshop code);
 - ``attempts_left(scenario_id, player=None)``: certification attempts left (None: not in the
   curriculum, so uncapped);
+- ``withholds_answer_key(report, started_at, player=None)``: whether the debrief of this
+  certification attempt leaves out the answer key (``simulator.progress.answer_key``; the attempt
+  counts even when the store has not read it back yet);
 - ``write_certificate(player=None)`` writes the one-page certificate HTML into the user data folder
   (``certificates/<name>.html``) and returns its path (raises ``OSError``).
 Runs come from the results store behind the run log (``queries.history``) or, in tests, a
@@ -123,6 +126,20 @@ class ProgressService:
             return None
         name = self.ctx.settings.profile.name if player is None else player
         return attempts_left(library.curriculum, scenario_id, run_facts(self.runs(name)))
+
+    def withholds_answer_key(self, report: Any, started_at: datetime | None, player: str | None = None) -> bool:
+        """See the module doc; ``report`` is this certification attempt's ``Report``."""
+        from simulator.progress.answer_key import with_attempt, withholds_answer_key
+        from simulator.progress.readiness import CERTIFICATION
+        from simulator.progress.report import run_facts
+
+        library = self.library()
+        if library is None:
+            return False
+        name = self.ctx.settings.profile.name if player is None else player
+        attempt = RunFacts(report.scenario_id, CERTIFICATION, report.finished, report.overall, self.clock())
+        runs = with_attempt(run_facts(self.runs(name)), attempt, started_at)
+        return withholds_answer_key(library.curriculum, report.scenario_id, runs)
 
     # --- assignments -----------------------------------------------------------------------
     def assignments_file(self) -> Path:

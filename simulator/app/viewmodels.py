@@ -252,6 +252,9 @@ class DebriefView:
     score_rule: str = ""
     summary: str = ""
     work_on: tuple[DecisionView, ...] = ()
+    answer_key_withheld: bool = False
+    """A certification attempt on a call still open: no better option, no reason, no coaching on
+    missed decisions (``scoring.review.without_answer_key``; ``simulator.progress.answer_key``)."""
 
 
 def _signed(value: int) -> str:
@@ -270,13 +273,20 @@ def score_rule(report: Report, _: Translate = N_, ui: UiText = ENGLISH) -> str:
 
 
 def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, str] | None = None,
-                 names: dict[str, str] | None = None, _: Translate = N_, ui: UiText = ENGLISH) -> DebriefView:
-    """``typed`` (open answers): step index -> the learner's own words, shown beside the option.
+                 names: dict[str, str] | None = None, _: Translate = N_, ui: UiText = ENGLISH,
+                 answer_key_withheld: bool = False) -> DebriefView:
+    """``answer_key_withheld``: build the view from ``without_answer_key(report)`` (no better option,
+    reason or coaching on a missed decision anywhere in the view).
+    ``typed`` (open answers): step index -> the learner's own words, shown beside the option.
     ``names``: principle id -> the name to show (the player's language; the report's otherwise);
     ``_`` translates the words the view adds (outcome, points, score rule); ``ui`` words the
     scorer's sentences (summary, bar explanations, caps) in the player's language."""
     from simulator.app.report_words import explanation_text, summary_text
 
+    if answer_key_withheld:
+        from scoring.review import without_answer_key
+
+        report = without_answer_key(report)
     typed = typed or {}
     names = names or {}
     best_scores = previous.principle_scores if previous else {}
@@ -305,5 +315,5 @@ def debrief_view(report: Report, previous: ScoredRun | None, typed: dict[int, st
         tuple(NoteView(names.get(n.principle_id, n.principle_name), n.choice_text, n.feedback)
               for n in report.weaknesses),
         decisions, _(report.band or report.grade), score_rule(report, _, ui), summary_text(report, ui),
-        tuple(d for d in decisions if d.severity in ("minor", "major")),
+        tuple(d for d in decisions if d.severity in ("minor", "major")), answer_key_withheld,
     )

@@ -12,12 +12,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from simulator.app.translation import ui_languages
 from simulator.cli.common import load_scenario_arg
 
 if TYPE_CHECKING:
+    from scoring.report import Report
     from simulator.cli.subcommands import Subcommands
 
 
@@ -96,18 +98,25 @@ def join_room(args: argparse.Namespace) -> int:
         return store_failed(error, "play")
 
 
-def _attempt_allowed(args: argparse.Namespace, scenario_id: str) -> bool:
-    """Certification attempts are capped per scenario by the curriculum; say so when none remain."""
-    from simulator.content.curriculum import load_curriculum
-    from simulator.paths import SCENARIOS_DIR
-    from simulator.progress.readiness import RunFacts, attempts_left
+def _earlier_runs(args: argparse.Namespace, scenario_id: str) -> list[Any]:
+    """The player's saved runs on ``scenario_id`` as ``RunFacts`` (for the certification rules)."""
+    from simulator.progress.readiness import RunFacts
     from simulator.results.play_saving import player_name
     from simulator.results.queries import history
     from simulator.results.store import open_store
 
     with open_store(getattr(args, "db", None)) as store:
-        runs = [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at)
+        return [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at)
                 for e in history(store, player_name(args), scenario_id)]
+
+
+def _attempt_allowed(args: argparse.Namespace, scenario_id: str, runs: list[Any]) -> bool:
+    """Certification attempts are capped per scenario by the curriculum; say so when none remain."""
+    from simulator.content.curriculum import load_curriculum
+    from simulator.paths import SCENARIOS_DIR
+    from simulator.progress.readiness import attempts_left
+    from simulator.results.play_saving import player_name
+
     left = attempts_left(load_curriculum(SCENARIOS_DIR / "curriculum.yaml"), scenario_id, runs)
     if left == 0:
         print(f"play: {player_name(args)} has used every certification attempt on '{scenario_id}'; "
@@ -117,6 +126,23 @@ def _attempt_allowed(args: argparse.Namespace, scenario_id: str) -> bool:
     if left is not None:
         print(f"Certification attempt: {left} left on this call, counting this one.", file=sys.stderr)
     return True
+
+
+def _answer_key_rule(earlier: list[Any]) -> Callable[[Report], bool]:
+    """Whether a certification attempt's debrief withholds the answer key, given its report and the
+    player's ``earlier`` runs on the call (``simulator.progress.answer_key``)."""
+    from simulator.content.curriculum import load_curriculum
+    from simulator.paths import SCENARIOS_DIR
+    from simulator.progress.answer_key import withholds_answer_key
+    from simulator.progress.readiness import RunFacts
+    from simulator.results.records import now_utc
+
+    curriculum = load_curriculum(SCENARIOS_DIR / "curriculum.yaml")
+
+    def rule(report: Report) -> bool:
+        attempt = RunFacts(report.scenario_id, "certification", report.finished, report.overall, now_utc())
+        return withholds_answer_key(curriculum, report.scenario_id, [*earlier, attempt])
+    return rule
 
 
 def _seed(raw: str) -> int | str:
@@ -152,10 +178,13 @@ def play_text(args: argparse.Namespace) -> int:
     if problem:
         print(problem, file=sys.stderr)
         return SAVE_FAILED_EXIT
-    if args.mode == "certification" and not _attempt_allowed(args, loaded.scenario.id):
-        return 1
-    session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
     options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)  # certification: no coach
+    if args.mode == "certification":
+        earlier = _earlier_runs(args, loaded.scenario.id)
+        if not _attempt_allowed(args, loaded.scenario.id, earlier):
+            return 1
+        options.withholds_answer_key = _answer_key_rule(earlier)  # no answer key while the call is open
+    session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
     started_at = now_utc()
     interrupted = False
     try:

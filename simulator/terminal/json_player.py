@@ -10,7 +10,10 @@ written to ``out`` is one JSON object with a ``type``:
 * ``error``: the answer was not an open option (``message``); the same beat is asked again;
 * ``timeout``: the answer came after the time limit; the node's timeout choice was taken;
 * ``feedback`` (coach mode only): how the choice was graded;
-* ``end``: the ending, ``overall``, ``band``, ``principles`` ({id: score}) and ``decisions``;
+* ``end``: the ending, ``overall``, ``band``, ``principles`` ({id: score}), ``decisions`` and
+  ``answer_key_withheld``: true after a certification attempt on a call still open, and then every
+  missed decision's ``better_id``, ``better_text`` and ``better_feedback`` are null and its
+  ``feedback`` is "" (``answer_key_notice`` says why); false otherwise;
 * ``abandoned``: the input ended before the call did.
 
 Each answer is one line on ``inp``: an option id from ``options``, or its 1-based position in
@@ -24,9 +27,11 @@ from dataclasses import asdict
 from typing import Any
 
 from scoring.report import Report
+from scoring.review import without_answer_key
 from scoring.scorer import grade_step, score_run
 from simulator.engine.session import ChoiceUnavailable
 from simulator.engine.views import Step
+from simulator.terminal.debrief import ANSWER_KEY_WITHHELD
 from simulator.terminal.player import StreamPlayer
 
 SEVERITY = {0: "best", 1: "minor", 2: "major"}
@@ -124,6 +129,9 @@ class JsonPlayer(StreamPlayer):
         })
 
     def end_message(self, report: Report) -> dict[str, Any]:
+        withheld = self.options.answer_key_withheld(report)
+        if withheld:
+            report = without_answer_key(report)
         return {
             "type": "end",
             "ending": {"id": self.session.state, "title": report.ending_title, "outcome": report.outcome,
@@ -134,6 +142,7 @@ class JsonPlayer(StreamPlayer):
             "principles": report.scores(),
             "decisions": [asdict(review) for review in report.decisions],
             "to_work_on": [review.step for review in report.to_work_on],
+            "answer_key_withheld": withheld, "answer_key_notice": ANSWER_KEY_WITHHELD if withheld else "",
         }
 
 

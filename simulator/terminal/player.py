@@ -23,8 +23,16 @@ from simulator.terminal.debrief import format_debrief
 
 @dataclass
 class TerminalOptions:
+    """``withholds_answer_key``: given the run's report, whether its debrief leaves out the answer
+    key (a certification attempt on a call still open: ``simulator.progress.answer_key``); None:
+    always the full debrief."""
+
     coach: bool = True
     timers: bool = True
+    withholds_answer_key: Callable[[Report], bool] | None = None
+
+    def answer_key_withheld(self, report: Report) -> bool:
+        return self.withholds_answer_key is not None and self.withholds_answer_key(report)
 
 
 def _interactive(stream: TextIO) -> bool:
@@ -64,7 +72,7 @@ class TerminalPlayer(StreamPlayer):
         self.show_beat()
         report = score_run(self.session.owner.scenario, self.session.transcript, self.catalog, self.session.ending,
                            details=self.session.details)
-        self.say(format_debrief(report))
+        self.say(format_debrief(report, answer_key_withheld=self.options.answer_key_withheld(report)))
         return report
 
     def show_beat(self) -> None:

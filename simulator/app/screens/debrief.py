@@ -7,6 +7,9 @@ recorded at the ending; the service records it now if not). Enter on a decision 
 before it; "Try again" starts the scenario over. A certification attempt is assessment-only: no
 retry from a decision, and "New certification attempt" only while the curriculum's cap leaves one
 (the screen says whether this attempt passed for readiness and how many attempts are left).
+While the call is still open for certification (not passed, attempts left) the debrief withholds
+the answer key and says why: no better option, no reason, no coaching on a missed decision
+(``simulator.progress.answer_key``); once the learner passes or uses the last attempt it is full.
 """
 
 from __future__ import annotations
@@ -28,6 +31,9 @@ if TYPE_CHECKING:
 HINT = N_("Up/Down: move   Left/Right: pick   Enter: choose or retry   PageUp/PageDown: scroll   Esc: back")
 CERTIFICATION_HINT = N_("Up/Down: move   Left/Right: pick   Enter: choose   PageUp/PageDown: scroll   Esc: back")
 CERTIFICATION = "certification"
+ANSWER_KEY_WITHHELD = N_("Certification attempt: the better options and why are not shown, so your next attempt "
+                         "still measures your skill, not your memory. Practise this call in Coach mode to see "
+                         "them; the full review comes once you pass or use your last attempt.")
 
 
 MAX_STRENGTHS = 3  # more would push the decisions off the third screen of a 20-decision call
@@ -45,6 +51,7 @@ class DebriefScreen(ListScreen):
         self.view: DebriefView | None = None
         self.attempts_left: int | None = None
         self.certified = ""  # the certification attempt's verdict line
+        self.answer_key_withheld = False
         if run.mode == CERTIFICATION:
             self.hint = CERTIFICATION_HINT
 
@@ -53,11 +60,13 @@ class DebriefScreen(ListScreen):
         self.snapshots = [session.snapshot(upto=k) for k in range(len(session.transcript))]
         self.report, previous = self.app.services.runs.outcome(session, self.run)
         session.close()
-        self.view = debrief_view(self.report, previous, self.run.typed, self.ctx.principle_names(), self.ctx._,
-                                 ui=self.ctx.ui)
         if self.certification:
-            self.attempts_left = self.app.services.progress.attempts_left(self.report.scenario_id)
+            progress = self.app.services.progress
+            self.attempts_left = progress.attempts_left(self.report.scenario_id)
+            self.answer_key_withheld = progress.withholds_answer_key(self.report, self.run.started_at)
             self.certified = self._verdict()
+        self.view = debrief_view(self.report, previous, self.run.typed, self.ctx.principle_names(), self.ctx._,
+                                 ui=self.ctx.ui, answer_key_withheld=self.answer_key_withheld)
         self.menu.set_rows(self.rows())
 
     @property
@@ -91,6 +100,8 @@ class DebriefScreen(ListScreen):
         ]
         if self.certified:
             rows.append(TextRow(self.certified, role="body", color="text"))
+        if v.answer_key_withheld:
+            rows.append(TextRow(_(ANSWER_KEY_WITHHELD), role="small", color="text"))
         again = _("Try again")
         if self.certification:
             again = _("New certification attempt") if self.attempts_left != 0 else ""

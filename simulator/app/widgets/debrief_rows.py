@@ -4,7 +4,9 @@
 * ``PrincipleRow``: a principle's name and number beside its bar (this run striped, the previous
   best outlined); Enter shows the sentence that explains the number.
 * ``WorkOnRow``: one decision where a better option was open: what was said, the better option, why
-  (open answers: first what the learner wrote in their own words).
+  (open answers: first what the learner wrote in their own words). With the answer key withheld (a
+  certification attempt: ``better_text`` is None) it shows what the customer said and what the
+  learner said, and says where the better option can be seen instead.
 * ``DecisionStrip``: every decision as a numbered box marked best / miss / major miss; Left/Right
   pick one, whose quotes show below the strip; Enter retries from it.
 """
@@ -22,6 +24,7 @@ from simulator.app.widgets.draw import focus_ring, hatch, panel
 from simulator.app.widgets.rows import PAD, Row
 
 BAR = 14
+BETTER_WITHHELD = N_("Better option: shown in Coach mode, not after a certification attempt.")
 MARKS = {"best": (N_("best"), "+"), "ungraded": (N_("all options equal"), "="), "minor": (N_("could be better"), "-"),
          "major": (N_("major miss"), "!")}  # words shown through ctx._
 
@@ -130,6 +133,9 @@ class WorkOnRow(Row):
         if v.typed:  # open answers: their own words first, then the option they confirmed
             lines[0] = (f"{v.step + 1}. ({kind}) " + _('you wrote: "{typed}"  and confirmed: "{text}"').format(
                 typed=v.typed, text=v.choice_text), theme.bad)
+        if v.better_text is None:  # answer key withheld: the customer's line instead of the better option
+            lines[1:] = [(_('They said: "{text}"').format(text=v.prompt), theme.muted),
+                         (_(BETTER_WITHHELD), theme.muted)]
         self.surfaces = [ctx.text.render(text, "small", color, inner) for text, color in lines]
         return sum(s.get_height() + 3 for s in self.surfaces) + PAD
 
@@ -176,9 +182,10 @@ class DecisionStrip(Row):
                            ctx.text.render(said + ("   " + _("Enter: retry from here") if self.can_retry else ""),
                                            "small", theme.text, width)]
             if v.typed:  # open answers: their own words beside the option they confirmed (and the best)
+                withheld = not v.better_text and v.severity in ("minor", "major")  # certification attempt
                 best = _('Best here: "{text}"').format(text=v.better_text) if v.better_text else \
-                    _("(the best option here)")
-                wrote = _('You wrote: "{typed}"').format(typed=v.typed) + "   " + best
+                    "" if withheld else _("(the best option here)")
+                wrote = _('You wrote: "{typed}"').format(typed=v.typed) + ("   " + best if best else "")
                 self.detail.insert(1, ctx.text.render(wrote, "small", theme.text, width))
         box = max([self.BOX] + [n.get_height() + 6 for n in self.numbers])
         return rows * (box + 6) + sum(s.get_height() + 3 for s in self.detail) + 4
