@@ -13,7 +13,17 @@ Contract:
   It returns a JSON-ready dict: ``bots`` -> name -> figures, ``skilled``, ``ideal`` (same shape),
   and ``verdict`` = {``gameable``: bool, ``reasons``: [str]}. Figures: ``runs``, ``mean``,
   ``median``, ``p90``, ``min``, ``max``, ``stdev``, ``top_band_share`` (0..1, share of runs in
-  the top band), ``unfinished``.
+  the top band), ``unfinished``. Language keys (added to the report, see ``language_fields``):
+  ``language``, ``word_lists`` and ``notes``.
+* Languages: ``simulate(..., language=tag)`` plays a translation. The keyword players
+  (``KEYWORD_PLAYERS``) then read that language's words (``strategies_for``, lists in
+  ``simulator.authoring.bot_words``); the length, order and random players need no words. The
+  tag is the translation's own: the ``translation:`` block's ``language`` (``lint``:
+  ``Context.language``) or the language the translation was loaded for (``explore``:
+  ``TranslatedScenario.language``, from ``<name>.<lang>.yaml``, which ``i18n import`` names after
+  the block). Not the ``voices`` languages: a translated file keeps its source's voices and only
+  the game re-voices it (``simulator.i18n.api.spoken_in``). A language without lists of its own
+  is read with the English lists and ``notes`` says so.
 * Deterministic: the same scenario, runs and seed give the same figures. Run ``i`` of every
   player uses the same session seed, so every player meets the same display orders.
 * Gaming rule (``verdict``): a naive strategy games the scenario when its mean is above
@@ -24,13 +34,14 @@ Contract:
 from __future__ import annotations
 
 import random
-import re
 import statistics
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 
 from scoring.scorer import NetTable, RunningScore, band_for
+from simulator.authoring.bot_words import SOURCE_LANGUAGE, WordLists, word_lists
 from simulator.content.models import Scenario
 from simulator.engine.machine import ScenarioMachine
 from simulator.engine.session import PlaySession
@@ -55,26 +66,6 @@ class Strategy:
     description: str
     pick: Picker
     reads_line: bool = False  # only then is the customer's line worked out (it costs a beat())
-
-
-_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)?")  # words of any language ("código", not "c" + "digo")
-_POLITE = ("sorry", "please", "thank", "understand", "appreciat", "apologi", "apologis", "apologiz")
-_REFUSAL = ("policy", "can't", "cannot", "unable", "transfer", "unfortunately", "afraid", "won't")
-_EMPATHY = ("feel", "frustrat", "understand", "imagine", "upset", "hear", "annoy", "stress", "worr", "sorry")
-_SECOND_PERSON = ("you", "your", "you're", "yours", "yourself", "you've", "you'll")
-_SPECIFIC = ("today", "tomorrow", "minute", "minutes", "hour", "hours", "monday", "tuesday", "wednesday",
-             "thursday", "friday", "by", "within", "email", "reference", "number")
-_STOP = frozenset(("that", "this", "with", "have", "what", "your", "from", "they", "will", "would", "there",
-                   "their", "about", "just", "been", "were", "when", "then", "than", "them", "into", "it's",
-                   "i'm", "don't"))
-
-
-def _words(text: str) -> list[str]:
-    return _WORD.findall(text.lower().replace("\u2019", "'"))
-
-
-def _count(text: str, stems: tuple[str, ...]) -> int:
-    return sum(1 for word in _words(text) if word.startswith(stems))
 
 
 def _by_key(key: Callable[[str], Any]) -> Picker:
@@ -114,28 +105,23 @@ def _first(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
     return options[0].id
 
 
-_CONTENT_WORDS: dict[str, frozenset[str]] = {}
+def _mirror(lists: WordLists) -> Picker:
+    """A picker taking the option sharing most content words with the customer's line."""
+
+    def pick(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
+        said = lists.content_words(line)
+        best_id, best = options[0].id, -1
+        for view in options:
+            overlap = len(said & lists.content_words(view.text))
+            if overlap > best:
+                best_id, best = view.id, overlap
+        return best_id
+
+    return pick
 
 
-def _content_words(text: str) -> frozenset[str]:
-    """The words of ``text`` worth mirroring (over 3 letters, not a stop word), remembered per text."""
-    found = _CONTENT_WORDS.get(text)
-    if found is None:
-        found = _CONTENT_WORDS[text] = frozenset(w for w in _words(text) if len(w) > 3 and w not in _STOP)
-    return found
-
-
-def _mirror(options: Sequence[ChoiceView], line: str, rng: random.Random) -> str:
-    said = _content_words(line)
-    best_id, best = options[0].id, -1
-    for view in options:
-        overlap = len(said & _content_words(view.text))
-        if overlap > best:
-            best_id, best = view.id, overlap
-    return best_id
-
-
-def _strategies() -> dict[str, Strategy]:
+def _strategies(lists: WordLists) -> dict[str, Strategy]:
+    """Every naive strategy, its keyword players reading ``lists`` (descriptions stay English)."""
     items = (
         Strategy("random", "a uniformly random open option", _random),
         Strategy("longest", "the longest option text", _by_key(len)),
@@ -146,22 +132,32 @@ def _strategies() -> dict[str, Strategy]:
         Strategy("second-shortest", "the second shortest option", _by_length_rank(lambda n: 1)),
         Strategy("middle-length", "the option in the middle by length", _by_length_rank(lambda n: n // 2)),
         Strategy("polite-keyword", "most sorry/please/thank/understand/appreciate/apologise words",
-                 _by_key(lambda t: _count(t, _POLITE))),
+                 _by_key(lambda t: lists.count(t, "polite"))),
         Strategy("avoid-refusal", "no policy/can't/unable/transfer/afraid words, then the longest",
-                 _by_key(lambda t: (-_count(t, _REFUSAL), len(t)))),
+                 _by_key(lambda t: (-lists.count(t, "refusal"), len(t)))),
         Strategy("empathy-words", "most feel/frustrating/understand/imagine/upset words",
-                 _by_key(lambda t: _count(t, _EMPATHY))),
+                 _by_key(lambda t: lists.count(t, "empathy"))),
         Strategy("second-person", "most you/your words, to sound customer-focused",
-                 _by_key(lambda t: sum(1 for w in _words(t) if w in _SECOND_PERSON))),
+                 _by_key(lambda t: lists.count_exact(t, "second_person"))),
         Strategy("asks-question", "an option that asks a question", _by_key(lambda t: "?" in t)),
-        Strategy("mirror-customer", "most words shared with the customer's last line", _mirror, True),
+        Strategy("mirror-customer", "most words shared with the customer's last line", _mirror(lists), True),
         Strategy("specific-promise", "most numbers and time words, which sound concrete",
-                 _by_key(lambda t: sum(1 for w in _words(t) if w.isdigit() or w in _SPECIFIC))),
+                 _by_key(lambda t: lists.count_exact(t, "specific"))),
     )
     return {s.name: s for s in items}
 
 
-STRATEGIES = _strategies()
+STRATEGIES = _strategies(word_lists(SOURCE_LANGUAGE))
+KEYWORD_PLAYERS = ("polite-keyword", "avoid-refusal", "empathy-words", "second-person", "mirror-customer",
+                   "specific-promise")  # the strategies whose picks depend on the language's words
+
+
+@cache
+def strategies_for(language: str | None) -> dict[str, Strategy]:
+    """``STRATEGIES`` with the keyword players reading ``language``'s words (``bot_words.word_lists``:
+    by primary subtag; English lists for None and for a language without lists of its own)."""
+    lists = word_lists(language)
+    return STRATEGIES if lists.language == SOURCE_LANGUAGE and lists.known else _strategies(lists)
 
 
 def _skilled_picker(table: NetTable, session: PlaySession, best_share: float) -> Picker:
@@ -288,17 +284,35 @@ def verdict(bots: dict[str, dict[str, Any]], skilled: dict[str, Any]) -> dict[st
     return {"gameable": bool(reasons), "reasons": reasons}
 
 
+def language_fields(language: str | None) -> dict[str, Any]:
+    """The report's language keys: ``language`` (the scenario's tag, 'en' for a source),
+    ``word_lists`` (whose words the keyword players read) and ``notes`` (one sentence when the
+    language has no lists of its own and the keyword players read English words instead)."""
+    lists = word_lists(language)
+    tag = language or SOURCE_LANGUAGE
+    notes = [] if lists.known else [
+        f"the keyword players ({', '.join(KEYWORD_PLAYERS)}) have no word list for '{tag}' and read "
+        f"English words instead: on {tag} texts they find few and mostly fall back to the first shown or "
+        "longest option, so this check is weaker than on a language with its own list "
+        "(simulator/authoring/bot_words.py)"]
+    return {"language": tag, "word_lists": lists.language, "notes": notes}
+
+
 def simulate(scenario: Scenario, runs: int = 1000, seed: int | str = 0,
-             names: Sequence[str] | None = None, content_hash: str = "") -> dict[str, Any]:
-    """See the module doc. ``names`` picks strategies (default: all); ValueError for unknown ones."""
-    chosen = list(STRATEGIES) if names is None else list(names)
-    unknown = [n for n in chosen if n not in STRATEGIES]
+             names: Sequence[str] | None = None, content_hash: str = "",
+             language: str | None = None) -> dict[str, Any]:
+    """See the module doc. ``names`` picks strategies (default: all); ValueError for unknown ones.
+    ``language`` is the language of the scenario's texts (a translation's tag; None: the source,
+    English): the keyword players read that language's words (``strategies_for``)."""
+    strategies = strategies_for(language)
+    chosen = list(strategies) if names is None else list(names)
+    unknown = [n for n in chosen if n not in strategies]
     if unknown:
-        raise ValueError(f"unknown strategy {', '.join(unknown)}; known: {', '.join(STRATEGIES)}")
+        raise ValueError(f"unknown strategy {', '.join(unknown)}; known: {', '.join(strategies)}")
     machine, table = ScenarioMachine(scenario, content_hash), NetTable(scenario)
     max_steps = _max_steps(scenario)
     top = _top_band_floor()
-    players = [_Player(name, lambda _s, p=STRATEGIES[name].pick: p, STRATEGIES[name].reads_line)
+    players = [_Player(name, lambda _s, p=strategies[name].pick: p, strategies[name].reads_line)
                for name in chosen]
     skilled = _Player("skilled", lambda s: _skilled_picker(table, s, SKILLED_BEST_SHARE))
     ideal = _Player("ideal", lambda s: _skilled_picker(table, s, 1.0))
@@ -309,4 +323,4 @@ def simulate(scenario: Scenario, runs: int = 1000, seed: int | str = 0,
         "ideal": figures(*_play(machine, table, ideal, min(runs, IDEAL_RUNS), seed, max_steps), top),
     }
     return {"scenario": scenario.id, "runs": runs, "seed": seed, "top_band_floor": top, "bots": bots,
-            **references, "verdict": verdict(bots, references["skilled"])}
+            **references, "verdict": verdict(bots, references["skilled"]), **language_fields(language)}

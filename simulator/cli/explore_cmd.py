@@ -72,7 +72,9 @@ def run_bots(args: argparse.Namespace, loaded: Any, seed: int | str) -> int:
         print(f"{loaded.path}: --runs must be at least 1 with --bots (got {runs})", file=sys.stderr)
         return 1
     try:
-        report = simulate(loaded.scenario, runs=runs, seed=seed, content_hash=loaded.content_hash)
+        # a translation (TranslatedScenario) knows its language; a source scenario is English
+        report = simulate(loaded.scenario, runs=runs, seed=seed, content_hash=loaded.content_hash,
+                          language=getattr(loaded, "language", None))
     except ValueError as error:
         print(f"{loaded.path}: cannot play the scenario with bots: {error}", file=sys.stderr)
         return 1
@@ -88,7 +90,7 @@ def format_bots(report: dict[str, Any]) -> list[str]:
     from simulator.authoring.bots import STRATEGIES
 
     lines = [f"scenario {report['scenario']}: {report['runs']} runs per player (seed {report['seed']}); "
-             f"top band = {report['top_band_floor']}+",
+             f"top band = {report['top_band_floor']}+" + _words_note(report),
              f"  {'player':<17} {'mean':>5} {'median':>6} {'p90':>4} {'stdev':>5} {'top band':>8} "
              f"{'unfinished':>10}  how it picks"]
     rows = [(name, fig, STRATEGIES[name].description) for name, fig in report["bots"].items()]
@@ -102,6 +104,7 @@ def format_bots(report: dict[str, Any]) -> list[str]:
                      f"{100 * fig['top_band_share']:>7.1f}% {fig['unfinished']:>10}  {how}")
     if any(fig["unfinished"] for fig in report["bots"].values()):
         lines.append("  (unfinished: runs stopped going round a loop; they score at most 49)")
+    lines += [f"note     {note}" for note in report.get("notes", ())]
     verdict = report["verdict"]
     if verdict["gameable"]:
         lines.append("verdict  GAMEABLE: a player can score well without the skill:")
@@ -109,6 +112,12 @@ def format_bots(report: dict[str, Any]) -> list[str]:
     else:
         lines.append("verdict  not gameable: every naive strategy stays low and skill pays")
     return lines
+
+
+def _words_note(report: dict[str, Any]) -> str:
+    """'; keyword players read es words' for a translation (nothing for English)."""
+    lists = report.get("word_lists", "en")
+    return "" if lists == "en" else f"; keyword players read {lists} words"
 
 
 def _path(entry: dict[str, Any] | None) -> str:

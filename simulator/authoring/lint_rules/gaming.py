@@ -83,7 +83,10 @@ def gaming(ctx: Context) -> Iterator[Finding]:
     runs = _runs_for(ctx)
     if not runs:
         return
-    report = cached_simulation(ctx.document.source, runs, SEED, lambda: simulate(ctx.scenario, runs=runs, seed=SEED))
+    # a translation's keyword players read its language (ctx.language, the translation: block's);
+    # that block is part of the document's source text, so the cache key already tells languages apart
+    report = cached_simulation(ctx.document.source, runs, SEED,
+                               lambda: simulate(ctx.scenario, runs=runs, seed=SEED, language=ctx.language))
     for name, fig in report["bots"].items():
         finding = _naive(ctx, name, fig)
         if finding is not None:
