@@ -60,9 +60,11 @@ def _xapi(request: ReportRequest) -> str:
 
 def _learner(request: ReportRequest) -> str:
     from simulator.results.learner_report import render_learners
+    from simulator.results.room_run import ROOM_MODE
     from simulator.results.scenario_info import load_infos
 
-    return render_learners(request.records, load_infos(request.scenarios), request.scenarios)
+    learners = [r for r in request.records if r.mode != ROOM_MODE]  # the room's call is no learner's run
+    return render_learners(learners, load_infos(request.scenarios), request.scenarios)
 
 
 REPORT_FORMATS: dict[str, Callable[[ReportRequest], str]] = {

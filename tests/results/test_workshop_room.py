@@ -88,6 +88,7 @@ def _room_call(home: Path, db: str) -> dict:  # type: ignore[type-arg]
         out, err = facilitator.communicate(timeout=60)
         assert facilitator.returncode == 0, err
         assert "The room's path" in out and "The best path" in out
+        assert "Saved the room's finished run" in out  # the room's call is in the workshop's results
         for voter in voters:
             voter_out, voter_err = voter.communicate(timeout=60)
             assert voter.returncode == 0, voter_err
@@ -125,7 +126,8 @@ def test_a_scripted_workshop_with_a_room_call_runs_end_to_end(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     page = html.unescape(out.read_text(encoding="utf-8"))
     teams = page.split("<h2>Teams</h2>", 1)[1].split("</table>", 1)[0]
-    assert teams.count("<tr>") == 3 and "Red" in teams and "Blue" in teams  # two teams, shown as first typed
+    assert teams.count("<tr>") == 4 and "Red" in teams and "Blue" in teams  # two teams, shown as first typed
+    assert "Room tue-am" in teams  # and the room's call, saved as its own team (player "Room")
     assert "<pattern" in page  # team bars carry a pattern and a label, not colour alone
     assert SAVED_NAME in page  # play --text without --player used the name the game saved
 
@@ -135,6 +137,7 @@ def test_a_scripted_workshop_with_a_room_call_runs_end_to_end(tmp_path: Path) ->
     assert done.returncode == 0, done.stderr
     text = html.unescape(learners.read_text(encoding="utf-8"))
     assert text.count("<section class=learner>") == 5 and "Practise next" in text and "@media print" in text
+    assert "Team Room" not in text  # the room is not a learner: its call has no learner page
     assert "Team Red" in text and "Team red" not in text and "Team RED" not in text  # as first written
 
     statements_file = tmp_path / "x.json"
@@ -142,7 +145,7 @@ def test_a_scripted_workshop_with_a_room_call_runs_end_to_end(tmp_path: Path) ->
                "--scenarios", str(FIXTURES), "--activity-base", "https://lms.example.com/frontline", home=home)
     assert done.returncode == 0, done.stderr
     statements = json.loads(statements_file.read_text(encoding="utf-8"))
-    assert {s["actor"]["name"] for s in statements} == {"Ann", "Bo", SAVED_NAME, "Di", "Eve"}
+    assert {s["actor"]["name"] for s in statements} == {"Ann", "Bo", SAVED_NAME, "Di", "Eve", "Room"}
     for statement in statements:
         validate(statement)
     _send_to_lrs(tmp_path, home, statements)
