@@ -12,12 +12,13 @@ from scoring.catalog import Catalog
 from simulator.authoring.bots import simulate
 from simulator.authoring.tensions import tension_nodes
 from simulator.content.curriculum import load_curriculum
-from simulator.content.files import discover
+from simulator.content.files import discover, translation_source
 from simulator.content.loader import LoadedScenario, load_scenario
 from simulator.content.safe_yaml import parse_yaml
 from simulator.paths import SCENARIOS_DIR
 
 SCENARIO_FILES = discover([SCENARIOS_DIR])
+TRANSLATIONS = sorted(p for p in SCENARIOS_DIR.glob("*.*.yaml") if translation_source(p) is not None)
 
 
 @pytest.fixture(scope="module")
@@ -77,6 +78,19 @@ def test_naive_players_stay_well_below_skilled_ones(path: Path, catalog: Catalog
     report = simulate(scenario, runs=300, seed=0)
     assert report["verdict"]["reasons"] == [], report["verdict"]
     assert not report["verdict"]["gameable"]
+
+
+@pytest.mark.parametrize("path", TRANSLATIONS, ids=lambda p: p.name)
+def test_naive_players_stay_well_below_skilled_ones_in_translations(path: Path, catalog: Catalog) -> None:
+    """The same bar on every shipped translation, its keyword players reading its language."""
+    from simulator.i18n.api import load_scenario_translated
+
+    source = translation_source(path)
+    assert source is not None, f"{path.name} has no source beside it"
+    played = load_scenario_translated(source, path.name.split(".")[-2], catalog.ids())
+    report = simulate(played.scenario, runs=300, seed=0, language=played.language)
+    assert report["word_lists"] == played.language.split("-")[0] and report["notes"] == []
+    assert report["verdict"]["reasons"] == [], report["verdict"]
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
