@@ -284,6 +284,11 @@ def verdict(bots: dict[str, dict[str, Any]], skilled: dict[str, Any]) -> dict[st
     return {"gameable": bool(reasons), "reasons": reasons}
 
 
+def _naive_player(strategy: Strategy) -> _Player:
+    """A naive strategy as a player: the same picker for every session."""
+    return _Player(strategy.name, lambda _session: strategy.pick, strategy.reads_line)
+
+
 def language_fields(language: str | None) -> dict[str, Any]:
     """The report's language keys: ``language`` (the scenario's tag, 'en' for a source),
     ``word_lists`` (whose words the keyword players read) and ``notes`` (one sentence when the
@@ -312,8 +317,7 @@ def simulate(scenario: Scenario, runs: int = 1000, seed: int | str = 0,
     machine, table = ScenarioMachine(scenario, content_hash), NetTable(scenario)
     max_steps = _max_steps(scenario)
     top = _top_band_floor()
-    players = [_Player(name, lambda _s, p=strategies[name].pick: p, strategies[name].reads_line)
-               for name in chosen]
+    players = [_naive_player(strategies[name]) for name in chosen]
     skilled = _Player("skilled", lambda s: _skilled_picker(table, s, SKILLED_BEST_SHARE))
     ideal = _Player("ideal", lambda s: _skilled_picker(table, s, 1.0))
     bots = {p.name: figures(*_play(machine, table, p, runs, seed, max_steps), top) for p in players}
