@@ -17,6 +17,10 @@ or American English when its texts use more "$" than "£"); the customer's gende
 pronouns and family words in ``customer.situation``; every other speaker (a colleague, a relative)
 gets another regional voice of the same language, with the gender its label suggests
 ("Daniel Doyle (her son)" is male). Without a clear gender the engine's default voice is used.
+Which engine voice (``cast_speakers``, pure): ``simulator.app.voice.cast_voices`` over the speakers
+in that order, so two speakers of one gender and language get different voices (or, with only one
+such voice, different pitches); labels of one person ("Karen Doyle (your supervisor)" and "Karen
+Doyle (your supervisor, by message)") keep one voice.
 """
 
 from __future__ import annotations
@@ -34,7 +38,7 @@ from simulator.app.audio import CUSTOMER, READER, Mixer
 
 if TYPE_CHECKING:
     from simulator.app.context import AppContext
-    from simulator.app.voice import Voice
+    from simulator.app.voice import Casting, Voice, VoiceInfo
     from simulator.content.models import Scenario
 
 log = logging.getLogger(__name__)
@@ -49,6 +53,7 @@ MALE = {"he": 1, "him": 1, "his": 1, "himself": 1, "mr": 3, "father": 3, "dad": 
 class SpeakerVoice:
     language: str
     gender: str | None
+    casting: Casting | None = None  # the engine voice, once cast (``cast_speakers``)
 
 
 def gender_in(text: str) -> str | None:
@@ -91,6 +96,22 @@ def speaker_voices(scenario: Scenario, variants: Sequence[str] = ()) -> dict[str
     return voices
 
 
+def person(label: str) -> str:
+    """Who a speaker label names: the label without a trailing "(...)" note, case-folded."""
+    return re.sub(r"\s*\([^()]*\)\s*$", "", label).strip().casefold() or label.casefold()
+
+
+def cast_speakers(voices: dict[str, SpeakerVoice], available: Sequence[VoiceInfo]) -> dict[str, SpeakerVoice]:
+    """``voices`` (from ``speaker_voices``, in its order) with an engine voice cast for each: a
+    distinct one per person (see ``simulator.app.voice.cast_voices``). Labels of one person with the
+    same hints share a casting."""
+    from simulator.app.voice import cast_voices
+
+    who = {name: f"{person(name)}\x1f{v.language}\x1f{v.gender}" for name, v in voices.items()}
+    casting = cast_voices(available, [(who[name], v.language, v.gender) for name, v in voices.items()])
+    return {name: SpeakerVoice(v.language, v.gender, casting[who[name]]) for name, v in voices.items()}
+
+
 def language_variants(languages: Sequence[str], language: str) -> list[str]:
     """The engine's other codes for ``language``'s base language, its own region first."""
     base = language.split("-")[0]
@@ -104,6 +125,7 @@ class _Request:
     channel: int
     not_before: float
     how: dict[str, Any]
+    speaker: tuple[Scenario, str] | None = None  # whose line: the voice is cast when it renders
 
 
 @dataclass
@@ -173,6 +195,9 @@ class Speech:
             engine = self.voice
             languages = [lang for v in (engine.voices if engine else []) for lang in v.languages]
             voices = speaker_voices(scenario, language_variants(languages, scenario_language(scenario)))
+            if engine is None:  # not ready yet: cast (and keep) once the engine's voices are known
+                return voices.get(speaker) or voices.get(scenario.customer.name) or SpeakerVoice("en-gb", None)
+            voices = cast_speakers(voices, engine.voices)
             self._voices[cache_key] = voices
         return voices.get(speaker) or voices.get(scenario.customer.name) or SpeakerVoice("en-gb", None)
 
@@ -180,8 +205,7 @@ class Speech:
         """Queue a line of the customer (or another speaker); False when not spoken."""
         if not self.ctx.settings.voice:
             return False
-        how = self.voice_for(scenario, speaker)
-        return self._queue(text, CUSTOMER, delay, mood=mood, language=how.language, gender=how.gender)
+        return self._queue(text, CUSTOMER, delay, speaker=(scenario, speaker), mood=mood)
 
     def read_aloud(self, text: str) -> bool:
         """Self-voicing: speak ``text`` now in a neutral voice, cutting the previous reading."""
@@ -190,21 +214,26 @@ class Speech:
         self.mixer.stop(READER)
         return self._queue(text, READER, 0.0, mood=50, language="en-gb", gender=None)
 
-    def _queue(self, text: str, channel: int, delay: float, **how: Any) -> bool:
+    def _queue(self, text: str, channel: int, delay: float, speaker: tuple[Scenario, str] | None = None,
+               **how: Any) -> bool:
         """Ask for ``text`` to be spoken; rendered as soon as the engine is ready (it may still be
         starting). False when it never will be (no engine, or nothing to say)."""
         self.start()
         if not text.strip() or (self._ready.is_set() and self.voice is None):
             return False
         now = time.monotonic()
-        self._requests.append(_Request(text, channel, now + delay, how))
+        self._requests.append(_Request(text, channel, now + delay, how, speaker))
         self.spoken.append(text)
         return True
 
     def _render_requests(self, engine: Voice) -> None:
         speed, volume = self.ctx.settings.voice_levels()
         for request in self._requests:
-            path = engine.render(request.text, speed=speed, volume=volume, **request.how)
+            how = dict(request.how)
+            if request.speaker is not None:  # cast now: the engine's voices are known
+                voice = self.voice_for(*request.speaker)
+                how.update(language=voice.language, gender=voice.gender, casting=voice.casting)
+            path = engine.render(request.text, speed=speed, volume=volume, **how)
             if path is not None:
                 self._lines.append(_Line(path, request.channel, request.not_before,
                                          max(time.monotonic(), request.not_before) + GIVE_UP_SECONDS))

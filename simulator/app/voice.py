@@ -15,6 +15,12 @@ Contract:
 - Renders are cached in ``paths.cache_dir()/voice`` keyed by (text, voice, rate, volume).
 - Mood sets the prosody (``prosody_for``): an angry customer (low mood) speaks faster and louder,
   a calm one slower and softer; the player's speed and volume settings scale both.
+- Several speakers in one call (``cast_voices``, pure): each gets the first voice of its language
+  and gender (``matching_voices``, best first) that no earlier speaker of the call has; when every
+  such voice is taken (one female English voice, say), the least used one with its pitch moved
+  (+20, -20, +32, -32 on eSpeak NG's 0..99 scale, about 0.65 % of F0 per step) and its rate
+  scaled a little (engines without a pitch control still differ), so no two speakers sound alike.
+  Speakers are cast in the call's order (the customer first), so a call always sounds the same.
 """
 
 from __future__ import annotations
@@ -24,6 +30,7 @@ import queue
 import shutil
 import subprocess
 import threading
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +41,10 @@ BASE_VOLUME = 0.6  # eSpeak NG peaks at full scale near 0.9; angry (x1.25) stays
 MOOD_SWING = 0.25  # +-25 % rate at mood 0 / 100
 BASE_PITCH = 50  # eSpeak NG's pitch scale, 0..99
 PITCH_SWING = 14  # angry speaks higher (64 at mood 0), calm lower (36 at mood 100)
+SHARED_PITCH_STEPS = (20, -20, 32, -32)  # 2nd, 3rd, ... speaker on one voice; +20 is ~13 % in F0
+SHARED_RATE_STEPS = (1.06, 0.94, 1.1, 0.9)  # the same speakers' rate, for engines without pitch
+ESPEAK_FEMALE_VARIANTS = ("f3", "f4", "f2")  # eSpeak NG variants offered per voice, best first:
+ESPEAK_MALE_VARIANTS = ("m7", "m1")  # measured median F0 f3 241 Hz, f4 201, f2 225; m7 125, m1 105
 _STOP = object()
 
 
@@ -44,14 +55,14 @@ class Prosody:
     pitch: int = BASE_PITCH  # 0..99 (eSpeak NG's scale; engines without a pitch control ignore it)
 
 
-def prosody_for(mood: int, speed: float = 1.0, volume: float = 1.0) -> Prosody:
+def prosody_for(mood: int, speed: float = 1.0, volume: float = 1.0, pitch_shift: int = 0) -> Prosody:
     """Rate, volume and pitch for a customer at ``mood`` (0 furious .. 100 content): below 50
     faster, louder and higher, above 50 slower, softer and lower; ``speed`` and ``volume`` are the
-    player's settings."""
+    player's settings; ``pitch_shift`` moves the pitch (a speaker sharing a voice), kept in 0..99."""
     tension = max(-1.0, min(1.0, (50 - mood) / 50))  # +1 angry, -1 calm
     rate = round(BASE_RATE * (1 + MOOD_SWING * tension) * max(0.5, min(2.0, speed)))
     loud = BASE_VOLUME * (1 + MOOD_SWING * tension) * max(0.0, min(1.0, volume))
-    pitch = round(BASE_PITCH + PITCH_SWING * tension)
+    pitch = max(0, min(99, round(BASE_PITCH + PITCH_SWING * tension) + pitch_shift))
     return Prosody(rate, round(max(0.0, min(1.0, loud)), 3), pitch)
 
 
@@ -62,33 +73,71 @@ class VoiceInfo:
     gender: str | None
 
 
+def _speaks(voice: VoiceInfo, code: str) -> bool:
+    codes = [c.lower().replace("_", "-") for c in voice.languages] + [voice.id.lower().rsplit("/", 1)[-1]]
+    return any(c == code or c.startswith(code + "-") for c in codes)
+
+
+def matching_voices(voices: Sequence[VoiceInfo], language: str = "en", gender: str | None = None) -> list[str]:
+    """Every fitting voice id, best first, in the engine's order: at the first level with any voice
+    (the language, else its base language, 'en' for 'en-gb') those of the gender, else all of that
+    level; empty when none speaks the language."""
+    lang = language.lower().replace("_", "-")
+    for code in dict.fromkeys((lang, lang.split("-")[0])):
+        matches = [v for v in voices if _speaks(v, code)]
+        same = [v.id for v in matches if gender and (v.gender or "").lower() == gender.lower()]
+        if same or matches:
+            return same or [v.id for v in matches]
+    return []
+
+
 def choose_voice(voices: Sequence[VoiceInfo], language: str = "en", gender: str | None = None) -> str | None:
     """The best voice for a speaker: same language and gender, else same language, else same base
     language ('en' for 'en-gb'), else None (the engine's default voice)."""
-    lang = language.lower().replace("_", "-")
-    base = lang.split("-")[0]
+    found = matching_voices(voices, language, gender)
+    return found[0] if found else None
 
-    def speaks(voice: VoiceInfo, code: str) -> bool:
-        codes = [c.lower().replace("_", "-") for c in voice.languages] + [voice.id.lower().rsplit("/", 1)[-1]]
-        return any(c == code or c.startswith(code + "-") for c in codes)
 
-    for code in (lang, base):
-        matches = [v for v in voices if speaks(v, code)]
-        if gender:
-            same = [v for v in matches if (v.gender or "").lower() == gender.lower()]
-            if same:
-                return same[0].id
-        if matches:
-            return matches[0].id
-    return None
+@dataclass(frozen=True)
+class Casting:
+    """The voice one speaker of a call gets: an engine voice id (None: the engine's default) and,
+    when it shares that voice with earlier speakers, a pitch shift and a rate factor."""
+
+    voice_id: str | None
+    pitch_shift: int = 0
+    rate_scale: float = 1.0
+
+
+def cast_voices(voices: Sequence[VoiceInfo], speakers: Sequence[tuple[str, str, str | None]]) -> dict[str, Casting]:
+    """A casting for each speaker ``(who, language, gender)`` of one call, given in the call's order
+    (the customer first); a repeated ``who`` keeps its first casting. Each speaker gets the first
+    matching voice no earlier speaker has; when all are taken, the least used one (the first on a
+    tie) with the next ``SHARED_PITCH_STEPS`` / ``SHARED_RATE_STEPS`` step. Pure and deterministic."""
+    casting: dict[str, Casting] = {}
+    users: Counter[str | None] = Counter()
+    for who, language, gender in speakers:
+        if who in casting:
+            continue
+        options: list[str | None] = [*matching_voices(voices, language, gender)] or [None]
+        chosen = min(options, key=lambda voice_id: users[voice_id])  # min keeps the first of equals
+        shared = users[chosen]
+        users[chosen] += 1
+        if shared == 0:
+            casting[who] = Casting(chosen)
+        else:
+            step = (shared - 1) % len(SHARED_PITCH_STEPS)
+            casting[who] = Casting(chosen, SHARED_PITCH_STEPS[step], SHARED_RATE_STEPS[step])
+    return casting
 
 
 class EspeakCli:
     """The subset of the pyttsx3 engine API that ``Voice`` uses, done by running ``espeak-ng``.
-    Voices: eSpeak NG's own (MBROLA voices left out: they need another package), each also offered
-    with its female variant (``+f3``), in eSpeak NG's order of preference (its priority column,
-    then its listing order), so a language it has no voice for ('en-au') falls back to the main
-    voice of the base language (British English), not the alphabetically first ('en-029')."""
+    Voices: eSpeak NG's own (MBROLA voices left out: they need another package), each followed by
+    its variants (``+f3`` female first, then ``+m7``, ``+f4``, ``+m1``, ``+f2``; a male voice's
+    first male is itself, its first female ``+f3``), in eSpeak NG's order of preference (its
+    priority column, then its listing order), so a language it has no voice for ('en-au') falls
+    back to the main voice of the base language (British English), not the alphabetically first
+    ('en-029'), and a second speaker of one language and gender gets a variant of the same accent."""
 
     def __init__(self, program: str = "espeak-ng") -> None:
         found = shutil.which(program)
@@ -108,8 +157,8 @@ class EspeakCli:
                 continue
             language, gender = cols[1], "Female" if cols[2].endswith("F") else "Male"
             voices.append(VoiceInfo(cols[4], (language,), gender))
-            if gender == "Male":
-                voices.append(VoiceInfo(f"{cols[4]}+f3", (language,), "Female"))
+            voices += [VoiceInfo(f"{cols[4]}+{variant}", (language,), "Female" if variant[0] == "f" else "Male")
+                       for variant in _variants(gender)]
         return voices
 
     def getProperty(self, name: str) -> Any:  # noqa: N802 - pyttsx3's name
@@ -131,6 +180,17 @@ class EspeakCli:
         if self._props["voice"]:
             command += ["-v", str(self._props["voice"])]
         subprocess.run([*command, "--", text], capture_output=True, timeout=60, check=True)
+
+
+def _variants(gender: str) -> list[str]:
+    """eSpeak NG variants offered after a voice of ``gender``, interleaved female/male, best first;
+    a female voice is its own first female, so it skips ``+f3``."""
+    female = [v for v in ESPEAK_FEMALE_VARIANTS if gender == "Male" or v != ESPEAK_FEMALE_VARIANTS[0]]
+    male = list(ESPEAK_MALE_VARIANTS)
+    ordered = []
+    for index in range(max(len(female), len(male))):
+        ordered += female[index:index + 1] + male[index:index + 1]
+    return ordered
 
 
 def cache_key(text: str, voice_id: str | None, prosody: Prosody) -> str:
@@ -223,13 +283,18 @@ class Voice:
         temp.replace(path)
 
     def render(self, text: str, mood: int = 50, language: str = "en", gender: str | None = None,
-               speed: float = 1.0, volume: float = 1.0, autoplay: bool = False) -> Path | None:
+               speed: float = 1.0, volume: float = 1.0, autoplay: bool = False,
+               casting: Casting | None = None) -> Path | None:
         """Queue ``text`` for rendering and return its (future) WAV path; a cached line is queued
-        for playing at once. None when speech is unavailable or the text is empty."""
+        for playing at once. None when speech is unavailable or the text is empty. ``casting``
+        (from ``cast_voices``) fixes the voice and its shifts; without it the voice is
+        ``choose_voice(language, gender)``."""
         if not self.available or not text.strip():
             return None
-        prosody = prosody_for(mood, speed, volume)
-        voice_id = choose_voice(self._voices, language, gender)
+        if casting is None:
+            casting = Casting(choose_voice(self._voices, language, gender))
+        prosody = prosody_for(mood, speed * casting.rate_scale, volume, casting.pitch_shift)
+        voice_id = casting.voice_id
         path = self.cache / f"{cache_key(text, voice_id, prosody)}.wav"
         if path.is_file():
             self._done.put((path, autoplay))
