@@ -4,7 +4,8 @@ have not played recently (spaced practice), said in one line.
 Contract: ``practise_next(curriculum, trains, names, titles, runs, now)`` returns a
 ``Recommendation`` (scenario id, principle id or None, why) or None when there is nothing to
 offer. ``trains`` maps scenario id -> principles it trains; ``names`` principle id -> name;
-``titles`` scenario id -> title; ``runs`` the learner's ``PrincipleRun``s. The weakest principle is
+``titles`` scenario id -> title; ``runs`` the learner's runs (any ``PrincipleRun``:
+``simulator.progress.readiness.RunFacts`` is one). The weakest principle is
 the lowest average over the learner's latest finished run of each scenario that graded it; among
 the scenarios that train it, never-played ones come first, then the one played longest ago, then
 curriculum order. With no finished runs: the first scenario of the curriculum not yet played.
@@ -20,16 +21,31 @@ import statistics
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Protocol
 
 from simulator.content.curriculum import Curriculum
 
 
-@dataclass(frozen=True)
-class PrincipleRun:
-    scenario_id: str
-    finished: bool
-    ended_at: datetime | None
-    principle_scores: Mapping[str, int] = field(default_factory=dict)
+class PrincipleRun(Protocol):
+    """What practise-next reads of a run (``RunFacts`` has it)."""
+
+    @property
+    def scenario_id(self) -> str: ...
+
+    @property
+    def finished(self) -> bool: ...
+
+    @property
+    def ended_at(self) -> datetime | None: ...
+
+    @property
+    def principle_scores(self) -> Mapping[str, int]: ...
+
+
+def when(moment: datetime | None) -> tuple[int, float]:
+    """A sort key for end times: unknown first, then in time order (naive times read as local,
+    as ``datetime.timestamp`` does), so naive, aware and missing times never meet in a comparison."""
+    return (0, 0.0) if moment is None else (1, moment.timestamp())
 
 
 @dataclass(frozen=True)
@@ -41,9 +57,10 @@ class Recommendation:
     params: dict[str, int | str] = field(default_factory=dict)
 
 
-def _latest_lists(runs: Sequence[PrincipleRun]) -> dict[str, list[int]]:
+def latest_lists(runs: Sequence[PrincipleRun]) -> dict[str, list[int]]:
+    """Per principle: its scores in the latest finished run of each scenario that graded it."""
     latest: dict[str, PrincipleRun] = {}
-    for run in sorted((r for r in runs if r.finished), key=lambda r: r.ended_at or datetime.min):
+    for run in sorted((r for r in runs if r.finished), key=lambda r: when(r.ended_at)):
         latest[run.scenario_id] = run
     scores: dict[str, list[int]] = {}
     for run in latest.values():
@@ -54,7 +71,7 @@ def _latest_lists(runs: Sequence[PrincipleRun]) -> dict[str, list[int]]:
 
 def latest_scores(runs: Sequence[PrincipleRun]) -> dict[str, int]:
     """Per principle: the average over the latest finished run of each scenario that graded it."""
-    return {p: round(statistics.fmean(values)) for p, values in _latest_lists(runs).items()}
+    return {p: round(statistics.fmean(values)) for p, values in latest_lists(runs).items()}
 
 
 def weakest(runs: Sequence[PrincipleRun]) -> tuple[str, int] | None:
@@ -84,7 +101,7 @@ def practise_next(curriculum: Curriculum, trains: Mapping[str, frozenset[str]], 
     last_played: dict[str, datetime | None] = {}
     for run in runs:
         previous = last_played.get(run.scenario_id)
-        if run.scenario_id not in last_played or (run.ended_at and (previous is None or run.ended_at > previous)):
+        if run.scenario_id not in last_played or when(run.ended_at) > when(previous):
             last_played[run.scenario_id] = run.ended_at
     found = weakest(runs)
     if found is None:
@@ -96,7 +113,7 @@ def practise_next(curriculum: Curriculum, trains: Mapping[str, frozenset[str]], 
     principle, score = found
     candidates = [sid for sid in order if principle in trains[sid]] or order
     rank = {sid: k for k, sid in enumerate(order)}
-    choice = min(candidates, key=lambda sid: (sid in last_played, last_played.get(sid) or datetime.min, rank[sid]))
+    choice = min(candidates, key=lambda sid: (sid in last_played, when(last_played.get(sid)), rank[sid]))
     name, title = names.get(principle, principle), titles.get(choice, choice)
     why = f"Your weakest is {name} ({score}/100): {title} trains it.{_ago(last_played.get(choice), now)}"
     params: dict[str, int | str] = {"principle": principle, "score": score, "scenario": choice}

@@ -6,7 +6,7 @@ Contract: ``progress_report(library, entries, now)`` is pure: ``library`` is a
 ``HistoryEntry``). Keys: ``ready`` (bool), ``ready_on`` (ISO date or None), ``stages`` -> list of
 ``{id, name, met, met_on, need, passed, missing}``, ``practise_next`` -> ``{scenario, principle,
 why}`` or None, ``practise_next_reason`` -> ``{key, params}`` (the "why" as data, see
-``simulator.progress.practise``) or None. ``run_facts``/``principle_runs`` convert entries for the pure functions.
+``simulator.progress.practise``) or None. ``run_facts`` converts entries for the pure functions.
 """
 
 from __future__ import annotations
@@ -16,28 +16,25 @@ from datetime import datetime
 from typing import Any
 
 from simulator.progress.library import Library
-from simulator.progress.practise import PrincipleRun, latest_scores, practise_next
+from simulator.progress.practise import latest_scores, practise_next
 from simulator.progress.readiness import RunFacts, readiness
 
 
 def run_facts(entries: Sequence[Any]) -> list[RunFacts]:
-    return [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at) for e in entries]
-
-
-def principle_runs(entries: Sequence[Any]) -> list[PrincipleRun]:
-    return [PrincipleRun(e.scenario_id, e.finished, e.ended_at, dict(e.principle_scores)) for e in entries]
+    return [RunFacts(e.scenario_id, e.mode, e.finished, e.overall, e.ended_at, dict(e.principle_scores))
+            for e in entries]
 
 
 def principle_scores(entries: Sequence[Any]) -> dict[str, int]:
     """Per principle: the average over the latest finished run of each call (for the certificate)."""
-    return latest_scores(principle_runs(entries))
+    return latest_scores(run_facts(entries))
 
 
 def progress_report(library: Library, entries: Sequence[Any], now: datetime) -> dict[str, Any]:
     """See the module doc."""
-    state = readiness(library.curriculum, run_facts(entries))
-    tip = practise_next(library.curriculum, library.trains, library.names, library.titles,
-                        principle_runs(entries), now)
+    facts = run_facts(entries)
+    state = readiness(library.curriculum, facts)
+    tip = practise_next(library.curriculum, library.trains, library.names, library.titles, facts, now)
     return {
         "ready": state.ready,
         "ready_on": state.ready_on.date().isoformat() if state.ready_on else None,

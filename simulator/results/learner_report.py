@@ -69,22 +69,19 @@ def _title(infos: Mapping[str, ScenarioInfo], scenario_id: str, library: Any) ->
 
 def _weak(records: Sequence[RunRecord], library: Any, now: datetime, names: Mapping[str, str],
           infos: Mapping[str, ScenarioInfo]) -> tuple[WeakPrinciple, ...]:
-    from simulator.progress.practise import PrincipleRun, practise_next
+    from dataclasses import replace
 
-    runs = [PrincipleRun(r.scenario_id, r.status == FINISHED, r.ended_at, dict(r.principle_scores)) for r in records]
-    latest: dict[str, PrincipleRun] = {}
-    for run in sorted((r for r in runs if r.finished), key=lambda r: r.ended_at or datetime.min.replace(tzinfo=UTC)):
-        latest[run.scenario_id] = run
-    scores: dict[str, list[int]] = {}
-    for run in latest.values():
-        for principle, score in run.principle_scores.items():
-            scores.setdefault(principle, []).append(score)
+    from simulator.progress.practise import latest_lists, practise_next
+    from simulator.progress.readiness import RunFacts
+
+    runs = [RunFacts(r.scenario_id, r.mode, r.status == FINISHED, r.overall, r.ended_at, dict(r.principle_scores))
+            for r in records]
+    scores = latest_lists(runs)
     ranked = sorted(scores, key=lambda p: (statistics.fmean(scores[p]), p))[:WEAK]
     out = []
     for principle in ranked:
-        only = [PrincipleRun(r.scenario_id, r.finished, r.ended_at,
-                             {principle: r.principle_scores[principle]} if principle in r.principle_scores else {})
-                for r in runs]
+        only = [replace(r, principle_scores={principle: r.principle_scores[principle]}
+                        if principle in r.principle_scores else {}) for r in runs]
         tip = practise_next(library.curriculum, library.trains, library.names, library.titles, only, now) \
             if library else None
         name = names.get(principle, principle)

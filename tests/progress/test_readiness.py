@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from simulator.content.curriculum import Curriculum
-from simulator.progress.practise import PrincipleRun, practise_next
+from simulator.progress.practise import practise_next
 from simulator.progress.readiness import RunFacts, attempts_left, readiness
 
 DAY0 = datetime(2026, 12, 1, 9, 0, tzinfo=UTC)
@@ -55,15 +55,27 @@ def test_the_recommendation_follows_the_weakest_principle() -> None:
     names, titles = {"listen-first": "Listen first", "be-honest": "Be honest"}, {"a": "A", "b": "B", "c": "C"}
     now = DAY0 + timedelta(days=10)
     assert practise_next(CURRICULUM, trains, names, titles, [], now).scenario == "a"  # nothing played: start
-    runs = [PrincipleRun("a", True, DAY0, {"listen-first": 40, "be-honest": 90})]
+    runs = [RunFacts("a", "coach", True, 60, DAY0, {"listen-first": 40, "be-honest": 90})]
     tip = practise_next(CURRICULUM, trains, names, titles, runs, now)
     assert (tip.scenario, tip.principle) == ("a", "listen-first") and "Listen first (40/100)" in tip.why
     assert "10 days ago" in tip.why
-    runs.append(PrincipleRun("a", True, DAY0 + timedelta(days=1), {"listen-first": 95, "be-honest": 50}))
+    runs.append(RunFacts("a", "coach", True, 70, DAY0 + timedelta(days=1), {"listen-first": 95, "be-honest": 50}))
     tip = practise_next(CURRICULUM, trains, names, titles, runs, now)
     assert tip.principle == "be-honest" and tip.scenario == "b"  # never played b: spaced practice
-    runs.append(PrincipleRun("b", True, DAY0 + timedelta(days=9), {"be-honest": 45}))
+    runs.append(RunFacts("b", "coach", True, 45, DAY0 + timedelta(days=9), {"be-honest": 45}))
     assert practise_next(CURRICULUM, trains, names, titles, runs, now).scenario == "c"  # b was just played
+
+
+def test_end_times_that_are_missing_naive_or_aware_never_break_the_recommendation() -> None:
+    trains = {"a": frozenset({"be-honest"}), "b": frozenset({"be-honest"}), "c": frozenset({"be-honest"})}
+    runs = [RunFacts("a", "coach", True, 40, None, {"be-honest": 40}),
+            RunFacts("a", "coach", True, 90, DAY0, {"be-honest": 90}),
+            RunFacts("b", "coach", True, 30, DAY0.replace(tzinfo=None) - timedelta(days=3), {"be-honest": 30}),
+            RunFacts("c", "coach", False, 0, None)]
+    tip = practise_next(CURRICULUM, trains, {}, {}, runs, DAY0 + timedelta(days=1))
+    # latest finished a (90) and b (30): average 60; c was touched but its end is unknown, so it is the
+    # one played "longest ago" among the calls that train the principle
+    assert (tip.principle, tip.params["score"], tip.scenario) == ("be-honest", 60, "c")
 
 
 def test_the_certificate_names_the_rule_met_and_escapes_the_name(tmp_path) -> None:  # type: ignore[no-untyped-def]
