@@ -10,11 +10,13 @@ it printed its output, or, when an answer is stored under the same key, prints t
 standard output and standard error (in the order they were written) and returns its exit code
 without calling ``compute``. The key (``answer_key``) is a sha256 of:
 
-- the command, its words as typed, the working folder and the language variables (``LANG``,
+- the command, its words as typed, how it was started (``paths.command_name()``: hints name it),
+  the working folder and the language variables (``LANG``,
   ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``) and every ``FRONTLINE_*`` variable;
 - for every input (a file or a folder): its resolved path; every ``.yaml``/``.yml`` file in its
   folder (a file's own folder: translations, plans and sources beside it) by content (sha256), and
-  every other entry under that folder by name, size and modification time (portraits, sounds);
+  every other entry under that folder by name, size and modification time (portraits, sounds); a
+  symlink by its target's name, type, size and time (never read: it may point at a device or a pipe);
 - ``code_stamp()``: name, size and modification time of every file of the ``simulator``,
   ``scoring`` and ``assets`` packages (the principles catalog and fonts included), of the installed
   pydantic, pydantic-core, PyYAML, yaml-rs, transitions and pygame, and the Python version.
@@ -32,6 +34,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import sys
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -79,11 +82,23 @@ def _folder_stamp(folder: Path, digest: Any, hash_yaml: bool) -> None:
     budget, hashed = [MAX_ENTRIES], 0
     for name, info in _walk(folder, budget):
         digest.update(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
-        if hash_yaml and name.endswith(YAML_SUFFIXES) and os.sep not in name and info.st_size > 0:
+        if stat.S_ISLNK(info.st_mode):
+            digest.update(_link_stamp(folder / name))
+        elif (hash_yaml and stat.S_ISREG(info.st_mode) and name.endswith(YAML_SUFFIXES) and os.sep not in name
+              and info.st_size > 0):
             hashed += info.st_size
             if hashed > MAX_HASHED_BYTES:
                 raise Unstampable(f"more than {MAX_HASHED_BYTES} bytes of YAML in {folder}")
             digest.update(hashlib.sha256((folder / name).read_bytes()).digest())
+
+
+def _link_stamp(link: Path) -> bytes:
+    """A symlink by its target's name and the target's type, size and time: never by reading it."""
+    try:
+        target, info = os.readlink(link), os.stat(link)
+    except OSError as error:  # dangling, a loop, no permission
+        return f"link\0{error.errno}\0".encode()
+    return f"link\0{target}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode()
 
 
 @cache
@@ -112,9 +127,11 @@ def code_stamp() -> str:
 
 def answer_key(command: str, words: Sequence[str], inputs: Iterable[Path]) -> str:
     """The key of an answer (see the module doc); Unstampable or OSError when an input cannot be stamped."""
+    from simulator.paths import command_name
+
     environment = {k: v for k, v in os.environ.items() if k in LANGUAGE_VARIABLES or k.startswith("FRONTLINE_")}
-    digest = hashlib.sha256(json.dumps([FORMAT, command, list(words), os.getcwd(), sorted(environment.items()),
-                                        code_stamp()]).encode("utf-8"))
+    digest = hashlib.sha256(json.dumps([FORMAT, command, list(words), command_name(), os.getcwd(),
+                                        sorted(environment.items()), code_stamp()]).encode("utf-8"))
     for path in inputs:
         resolved = Path(path).resolve(strict=True)
         folder = resolved if resolved.is_dir() else resolved.parent

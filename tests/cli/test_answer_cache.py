@@ -148,3 +148,34 @@ def test_a_cached_validate_does_not_import_pydantic(folder: Path) -> None:
     runs = [subprocess.run([sys.executable, "-c", code, str(folder / "call.yaml")], cwd=REPO, capture_output=True,
                            text=True, timeout=60, env=env) for _ in range(2)]
     assert [run.stdout.split()[-3:] for run in runs] == [["exit", "0", "True"], ["exit", "0", "False"]], runs[1].stderr
+
+
+@pytest.mark.skipif(not Path("/dev/zero").exists(), reason="needs /dev/zero")
+def test_a_symlink_to_a_device_beside_the_file_is_stamped_not_read(folder: Path) -> None:
+    """A scenario folder is untrusted: 'x.yaml -> /dev/zero' beside the file must not be read for the
+    key (the loader itself refuses it as lying outside the folder), so the command runs and answers."""
+    (folder / "zero.yaml").symlink_to("/dev/zero")
+    code = ("import resource, sys\nresource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30))\n"
+            "from pathlib import Path\nfrom simulator.cli.answer_cache import answer_key\n"
+            "print(len(answer_key('lint', ['lint'], [Path(sys.argv[1])])))")
+    env = {**os.environ, "FRONTLINE_HOME": str(folder.parent / "home")}
+    run = subprocess.run([sys.executable, "-c", code, str(folder / "call.yaml")], cwd=REPO, capture_output=True,
+                         text=True, timeout=60, env=env)
+    assert (run.returncode, run.stdout.strip()) == (0, "64"), run.stderr[-500:]
+
+
+def test_a_symlinked_file_is_a_new_key_when_its_target_changes(folder: Path, tmp_path: Path) -> None:
+    outside = tmp_path / "elsewhere.yaml"
+    outside.write_text("a: 1\n")
+    (folder / "linked.yaml").symlink_to(outside)
+    before = answer_key("lint", ["lint"], [folder])
+    outside.write_text("a: 22\n")
+    assert answer_key("lint", ["lint"], [folder]) != before
+
+
+def test_how_the_command_was_started_is_part_of_the_key(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Hints name the command ('python main.py explore ...' or 'frontline explore ...')."""
+    monkeypatch.setattr(sys, "argv", ["main.py", "lint"])
+    from_checkout = answer_key("lint", ["lint"], [folder])
+    monkeypatch.setattr(sys, "argv", ["/usr/bin/frontline", "lint"])
+    assert answer_key("lint", ["lint"], [folder]) != from_checkout
