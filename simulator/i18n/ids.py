@@ -8,9 +8,13 @@ on where a node or choice sits in the file), so reordering nodes or choices keep
     node/<node>/speaker  node/<node>/narration  node/<node>/line/<k>
     node/<node>/choice/<choice>/text  .../feedback  .../locked_hint
     node/<node>/ending/title  node/<node>/ending/debrief/<k>
+    details/<group>/<k>  details/<group>/<k>/<field>
 
 ``<k>`` is the variant's position (0 for a plain-text line or debrief): variants are tried in
-order, so their position is part of their meaning. ``yaml_path`` says where the text sits in the
+order, so their position is part of their meaning. A ``details`` alternative (picked per run from the
+seed, ``simulator.content.details``) is one text when it is text, or one text per field when it is a
+mapping; ``<k>`` is its position in its group, which is what the seed picks, so the same seed
+picks the same alternative in every language. ``yaml_path`` says where the text sits in the
 raw data (a plain-text line is ``(..., "line")``, a variant ``(..., "line", k, "text")``), for
 positions in messages and for writing a translated copy; ``model_path`` where it sits in the
 model's ``model_dump()`` (always ``(..., "line", k, "text")``). ``text_hash(text)`` is a short sha256 of a
@@ -46,6 +50,7 @@ class TextEntry:
     speaker: str | None = None
     grades: tuple[tuple[str, int], ...] = ()
     when: str | None = None
+    placeholder: str | None = None  # for a 'detail': the {placeholder} it fills
 
     @property
     def hash(self) -> str:
@@ -78,9 +83,29 @@ def scenario_entries(scenario: Scenario, data: dict[str, Any]) -> list[TextEntry
         TextEntry("customer/situation", "situation", scenario.customer.situation, ("customer", "situation"),
                   ("customer", "situation")),
     ]
+    entries.extend(detail_entries(scenario))
     for node_id, node in scenario.nodes.items():
         entries.extend(_node_entries(node_id, node, data["nodes"][node_id], scenario.customer.name))
     return entries
+
+
+def detail_id(group: str, index: int, field: str | None = None) -> str:
+    """``details/<group>/<k>`` for a text alternative, ``details/<group>/<k>/<field>`` for a field."""
+    return f"details/{group}/{index}" + (f"/{field}" if field else "")
+
+
+def detail_entries(scenario: Scenario) -> Iterator[TextEntry]:
+    """One entry per text of every ``details`` alternative (kind 'detail'), in file order,
+    each naming the placeholder it fills (the group for a text alternative, else the field)."""
+    for group, choices in scenario.details.items():
+        for index, alternative in enumerate(choices):
+            here: tuple[str | int, ...] = ("details", group, index)
+            if isinstance(alternative, str):
+                yield TextEntry(detail_id(group, index), "detail", alternative, here, here, placeholder=group)
+                continue
+            for field, text in alternative.items():
+                path = (*here, field)
+                yield TextEntry(detail_id(group, index, field), "detail", text, path, path, placeholder=field)
 
 
 def _variant_paths(raw: Any, base: tuple[str | int, ...], count: int) -> list[tuple[str | int, ...]]:

@@ -52,7 +52,20 @@ class ImportResult:
     warnings: list[str] = field(default_factory=list)
 
 
-def _context(entry: TextEntry) -> list[str]:
+def _detail_context(entry: TextEntry, entries: tuple[TextEntry, ...]) -> list[str]:
+    """What a translator needs for a ``details`` text: what it fills, where, and what to keep."""
+    name = "{" + (entry.placeholder or "") + "}"
+    used = [e.id for e in entries if e.kind != "detail" and name in e.text]
+    shown = ", ".join(used[:3]) + (f" and {len(used) - 3} more" if len(used) > 3 else "")
+    return [f"A detail picked per run from the seed: this value fills {name}" + (f" in {shown}" if shown else ""),
+            "Every language picks the same alternative for a seed: translate it as the same fact. "
+            "Names, numbers and references stay as written unless your language writes them otherwise "
+            "(£12.60 -> 12,60 £); no braces."]
+
+
+def _context(entry: TextEntry, entries: tuple[TextEntry, ...] = ()) -> list[str]:
+    if entry.kind == "detail":
+        return [*_detail_context(entry, entries), HASH_PREFIX + entry.hash]
     what = _KINDS.get(entry.kind, entry.kind.capitalize()).format(speaker=entry.speaker or "the customer")
     lines = [what + (f" at node '{entry.node}'" if entry.node else "")]
     if entry.when:
@@ -99,7 +112,7 @@ def export_po(source_path: Path, lang: str, catalog_ids: Collection[str]) -> pol
         state = states.get(entry.id, "missing")
         po.append(polib.POEntry(
             msgctxt=entry.id, msgid=entry.text, msgstr=texts.get(entry.id, "") if state != "missing" else "",
-            comment="\n".join(_context(entry)), tcomment=notes.get(entry.id) or "",
+            comment="\n".join(_context(entry, source.entries)), tcomment=notes.get(entry.id) or "",
             occurrences=[(source.path.name, str(line))], flags=["fuzzy"] if state in ("fuzzy", "stale") else []))
     return po
 

@@ -5,7 +5,9 @@ same kind (scenarios or catalogs) with every translatable text blanked out, and 
 ``Problem`` per difference (located in the translated ``document``): nodes, choices and their
 order, ``next``, grades, effects, conditions and ``when`` variants, timers, endings (outcome,
 quality, variant count), the customer's state and name, principles, ids, each speaker's voice
-(``voices`` compared by role, since a speaker's name is a text). ``also:`` phrasings (open-answer
+(``voices`` compared by role, since a speaker's name is a text), and ``details``: the same groups, the
+same number of alternatives, each text or a mapping with the same fields (their
+texts are translatable, ``ids.detail_entries``). ``also:`` phrasings (open-answer
 matching, never shown) may differ. An empty list means only texts differ.
 """
 
@@ -55,7 +57,9 @@ def _diff(source: Any, translated: Any, path: tuple[str | int, ...]) -> list[tup
         for key in source.keys() & translated.keys():
             found += _diff(source[key], translated[key], (*path, key))
         return found
-    if isinstance(source, list) and isinstance(translated, list) and len(source) == len(translated):
+    if isinstance(source, list) and isinstance(translated, list):
+        if len(source) != len(translated):
+            return [(path, f"the source has {len(source)} items here, the translation {len(translated)}")]
         return [d for index, (a, b) in enumerate(zip(source, translated, strict=True))
                 for d in _diff(a, b, (*path, index))]
     if source != translated:
