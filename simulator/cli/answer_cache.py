@@ -26,7 +26,8 @@ under an input's folder, an input that does not exist) means no caching: the com
 An answer is stored only when ``compute`` returned normally with at most ``MAX_ANSWER_BYTES`` of
 output. Entries are JSON in ``paths.cache_dir() / "answers"``, written atomically, at most ``LIMIT``
 kept; a damaged or foreign entry is ignored (the command runs and replaces it); nothing here raises
-for a cache problem. ``FRONTLINE_NO_ANSWER_CACHE=1`` (or a command's ``--no-cache``) turns it off.
+for a cache problem. ``FRONTLINE_NO_ANSWER_CACHE=1`` (or a command's ``--no-cache``) turns it off, and
+so does a closed standard output or error (``>&-``: the command runs and writes nothing there).
 """
 
 from __future__ import annotations
@@ -195,8 +196,8 @@ def _store(path: Path, key: str, code: int, chunks: list[tuple[str, str]]) -> No
 
 def answer(command: str, words: Sequence[str], inputs: Iterable[Path], compute: Callable[[], int]) -> int:
     """The command's exit code, its output printed (from the store when unchanged; see the module doc)."""
-    if os.environ.get(OFF_VARIABLE, "") not in ("", "0"):
-        return compute()
+    if os.environ.get(OFF_VARIABLE, "") not in ("", "0") or sys.stdout is None or sys.stderr is None:
+        return compute()  # off, or a standard stream closed ('>&-': print() then writes nothing)
     try:
         key = answer_key(command, words, inputs)
     except (Unstampable, OSError, RuntimeError):

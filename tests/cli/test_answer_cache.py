@@ -179,3 +179,13 @@ def test_how_the_command_was_started_is_part_of_the_key(folder: Path, monkeypatc
     from_checkout = answer_key("lint", ["lint"], [folder])
     monkeypatch.setattr(sys, "argv", ["/usr/bin/frontline", "lint"])
     assert answer_key("lint", ["lint"], [folder]) != from_checkout
+
+
+@pytest.mark.parametrize("closed", ["stdout", "stderr"])
+def test_a_closed_standard_stream_runs_the_command_as_without_the_cache(
+        folder: Path, closed: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """'frontline validate x.yaml >&-' (sys.stdout is None): print() writes nothing, the exit code stands."""
+    command = Counter(code=1)
+    monkeypatch.setattr(sys, closed, None)
+    assert [answer("validate", ["validate"], [folder / "call.yaml"], command) for _ in range(2)] == [1, 1]
+    assert command.runs == 2
