@@ -5,7 +5,8 @@ Contract:
   ``msgctxt`` the text id, ``msgid`` the source text and ``msgstr`` the current translation when
   ``<name>.<lang>.yaml`` exists (fuzzy when it is stale or was fuzzy); extracted comments (``#.``)
   say what the text is, who says it, the node, the principles an option teaches, the screen budget
-  and ``source-hash: <hash>``; translators' comments (``#``) carry the notes kept in the translated
+  and ``source-hash: <hash>`` (a ``details`` alternative's text: the placeholder it fills and the
+  first texts using it); translators' comments (``#``) carry the notes kept in the translated
   file. The header holds ``Language`` and ``X-Frontline-Source`` / ``X-Frontline-Key``.
 * ``import_po(po_path, catalog_ids, source_path=None)`` reads a PO file back and returns an
   ``ImportResult``: the translated file's text, where it belongs, counts and warnings. The source is

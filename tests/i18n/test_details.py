@@ -130,7 +130,7 @@ def test_a_missing_field_is_reported_at_its_alternative(variants: Path, principl
     assert dropped in text
     out.write_text(text.replace(dropped, ""), encoding="utf-8")
     found = [f for f in lint_file(out, principle_ids) if f.severity == "error"]
-    assert found and found[0].file == str(out)
+    assert found and found[0].file == str(out) and found[0].code == "FL001"
     lines = out.read_text(encoding="utf-8").splitlines()
     assert "Priya" in lines[found[0].line - 1]
     assert "alternative 2 of 'customer' lacks first_name" in found[0].message
