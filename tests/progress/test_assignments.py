@@ -118,3 +118,21 @@ def test_progress_workshop_refuses_bad_input(tmp_path: Path, capsys: pytest.Capt
     assert "no workshop 'WED'" in capsys.readouterr().err
     assert main(["progress", "--workshop", "TUE-AM", "--assignments", str(tmp_path / "none.yaml"), "--db", db]) == 1
     assert main(["progress", "--json", "--db", db]) == 2
+
+
+def test_the_rooms_call_is_no_learner_behind_on_assignments(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """A room's run (player 'Room', mode 'room', simulator.results.room_run) is in the workshop's
+    results, but the room is not a learner: 'who is behind' leaves it out."""
+    from simulator.results.room_run import ROOM_MODE, ROOM_PLAYER, room_team
+
+    db = f"sqlite:///{tmp_path / 'results.db'}"
+    path = write(tmp_path, FILE.replace("2026-11-03", "2000-01-01"))
+    with open_store(db) as store:
+        store.save_run(dataclasses.replace(
+            make_record(ROOM_PLAYER, team=room_team("TUE-AM"), workshop="TUE-AM", scenario_id="small-account",
+                        overall=60), mode=ROOM_MODE))
+        store.save_run(dataclasses.replace(
+            make_record("Dan", workshop="TUE-AM", scenario_id="small-account", overall=60), mode="assessment"))
+    assert main(["progress", "--workshop", "TUE-AM", "--assignments", str(path), "--json", "--db", db]) == 0
+    assert sorted(line["player"] for line in json.loads(capsys.readouterr().out)["learners"]) == ["Ann", "Cat", "Dan"]
