@@ -12,12 +12,12 @@ here. All SQL is built with SQLAlchemy Core (parameterised).
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from sqlalchemy import and_, func, select
 
-from simulator.results.records import FINISHED
+from simulator.results.records import FINISHED, ROOM_MODE
 from simulator.results.store import ResultStore, from_db_time
 from simulator.results.views import Facets, HistoryEntry, LeaderboardRow
 from simulator.results.workshop_data import ChoiceCount, WorkshopData, workshop_data
@@ -96,7 +96,7 @@ def _team_spellings(store: ResultStore, team: str) -> list[str]:
     return matching(team, stored) or [team]
 
 
-def _merge_spellings(rows: Sequence[Mapping[str, Any]]) -> list[Any]:
+def _merge_spellings(rows: Sequence[Any]) -> list[Any]:
     """One row per player and team compared ignoring case and spaces ("Red" and "red " are one
     team): the best row (rows come best first, as column -> value mappings) with the runs of every
     spelling added up."""
@@ -124,19 +124,21 @@ def _ranked_rows(rows: list[Any]) -> list[LeaderboardRow]:
 
 
 def history(store: ResultStore, player: str, scenario_id: str | None = None) -> list[HistoryEntry]:
-    """A player's runs, oldest first (finished and abandoned), with per-principle scores."""
+    """A player's runs, oldest first (finished and abandoned), with per-principle scores; the calls
+    the whole room played are nobody's own runs, even for a learner who calls themself "Room"."""
     runs = store.tables.runs
-    query = select(*_entry_columns(store)).where(runs.c.player == player)
+    query = select(*_entry_columns(store)).where(runs.c.player == player, runs.c.mode != ROOM_MODE)
     if scenario_id is not None:
         query = query.where(runs.c.scenario_id == scenario_id)
     return _entries(store, query.order_by(runs.c.ended_at, runs.c.run_id))
 
 
 def best_run(store: ResultStore, player: str, scenario_id: str) -> HistoryEntry | None:
-    """The player's best finished run on the scenario (earliest among equals), or None."""
+    """The player's best finished run on the scenario (earliest among equals; room calls left out), or None."""
     runs = store.tables.runs
     query = (select(*_entry_columns(store))
-             .where(runs.c.player == player, runs.c.scenario_id == scenario_id, runs.c.status == FINISHED)
+             .where(runs.c.player == player, runs.c.scenario_id == scenario_id, runs.c.status == FINISHED,
+                    runs.c.mode != ROOM_MODE)
              .order_by(runs.c.overall.desc(), runs.c.ended_at, runs.c.run_id).limit(1))
     entries = _entries(store, query)
     return entries[0] if entries else None

@@ -16,6 +16,7 @@ from scoring.report import Report
 from simulator.engine.views import Step
 
 FINISHED, ABANDONED = "finished", "abandoned"
+ROOM_MODE = "room"  # the mode of a call the whole room played (simulator.results.room_run): nobody's own run
 
 
 @dataclass(frozen=True)

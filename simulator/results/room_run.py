@@ -24,10 +24,9 @@ from datetime import UTC, datetime
 from typing import Any
 
 from simulator.results.location import StoreError
-from simulator.results.records import RunRecord, now_utc, record_from_report
+from simulator.results.records import ROOM_MODE, RunRecord, now_utc, record_from_report
 from simulator.results.saving import SaveOutcome, keep_locally
 
-ROOM_MODE = "room"
 ROOM_PLAYER = "Room"
 MAX_NAME = 60  # validation.MAX_NAME: a longer team could not be imported back from unsaved-runs.jsonl
 

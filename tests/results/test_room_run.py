@@ -167,3 +167,16 @@ def test_room_runs_become_valid_xapi_statements(store, loaded) -> None:  # type:
 def test_the_rooms_team_name_fits_the_import_limits() -> None:
     assert room_team("  tue   am ") == "Room tue am" and room_team("") == "Room"
     assert len(room_team("X" * 60)) == 60
+
+
+def test_a_learner_called_room_never_gets_the_rooms_calls_as_their_own(store) -> None:  # type: ignore[no-untyped-def]
+    from dataclasses import replace
+
+    from simulator.results.queries import best_run, history
+
+    own = make_record(ROOM_PLAYER, "Blue", "TUE-AM", 40)
+    store.save_run(own)
+    store.save_run(replace(make_record(ROOM_PLAYER, "Room TUE-AM", "TUE-AM", 95), mode=ROOM_MODE))
+    assert [entry.run_id for entry in history(store, ROOM_PLAYER)] == [own.run_id]
+    best = best_run(store, ROOM_PLAYER, own.scenario_id)
+    assert best is not None and best.run_id == own.run_id
