@@ -13,21 +13,23 @@ without calling ``compute``. The key (``answer_key``) is a sha256 of:
 - the command, its words as typed, how it was started (``paths.command_name()``: hints name it),
   the working folder and the language variables (``LANG``,
   ``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``) and every ``FRONTLINE_*`` variable;
-- for every input (a file or a folder): its resolved path; every ``.yaml``/``.yml`` file in its
+- for every input (a file or a folder): its resolved path; every ``.yaml``/``.yml`` file under its
   folder (a file's own folder: translations, plans and sources beside it) by content (sha256), and
-  every other entry under that folder by name, size and modification time (portraits, sounds); a
-  symlink by its target's name, type, size and time (never read: it may point at a device or a pipe);
+  every other entry there by name, size and modification time (portraits, sounds); a symlink by its
+  target's name, type, size and time (never read: it may point at a device or a pipe);
 - ``code_stamp()``: name, size and modification time of every file of the ``simulator``,
   ``scoring`` and ``assets`` packages (the principles catalog and fonts included), of the installed
-  pydantic, pydantic-core, PyYAML, yaml-rs, transitions and pygame, and the Python version.
+  pydantic (with pydantic-core, annotated-types, typing-extensions, typing-inspection), PyYAML,
+  yaml-rs, transitions and pygame, and the Python version.
 
 Anything it cannot stamp cheaply (more than ``MAX_ENTRIES`` entries or ``MAX_HASHED_BYTES`` of YAML
 under an input's folder, an input that does not exist) means no caching: the command simply runs.
 An answer is stored only when ``compute`` returned normally with at most ``MAX_ANSWER_BYTES`` of
-output. Entries are JSON in ``paths.cache_dir() / "answers"``, written atomically, at most ``LIMIT``
-kept; a damaged or foreign entry is ignored (the command runs and replaces it); nothing here raises
-for a cache problem. ``FRONTLINE_NO_ANSWER_CACHE=1`` (or a command's ``--no-cache``) turns it off, and
-so does a closed standard output or error (``>&-``: the command runs and writes nothing there).
+output and logged no warning (a warning is news once, never replayed). Entries are JSON in
+``paths.cache_dir() / "answers"``, written atomically, at most ``LIMIT`` kept; a damaged or
+foreign entry is ignored (the command runs and replaces it); nothing here raises for a cache
+problem. ``FRONTLINE_NO_ANSWER_CACHE=1`` (or a command's ``--no-cache``) turns it off, and so does a
+closed standard output or error (``>&-``: the command runs and writes nothing there).
 """
 
 from __future__ import annotations
@@ -52,7 +54,8 @@ FORMAT = 1
 OFF_VARIABLE = "FRONTLINE_NO_ANSWER_CACHE"
 LANGUAGE_VARIABLES = ("LANG", "LANGUAGE", "LC_ALL", "LC_MESSAGES")
 CODE_PACKAGES = ("simulator", "scoring", "assets")
-DEPENDENCIES = ("pydantic", "pydantic_core", "yaml", "yaml_rs", "transitions", "pygame")
+DEPENDENCIES = ("pydantic", "pydantic_core", "annotated_types", "typing_extensions", "typing_inspection", "yaml",
+                "yaml_rs", "transitions", "pygame")
 YAML_SUFFIXES = (".yaml", ".yml")
 
 
@@ -85,8 +88,7 @@ def _folder_stamp(folder: Path, digest: Any, hash_yaml: bool) -> None:
         digest.update(f"{name}\0{info.st_mode}\0{info.st_size}\0{info.st_mtime_ns}\0".encode())
         if stat.S_ISLNK(info.st_mode):
             digest.update(_link_stamp(folder / name))
-        elif (hash_yaml and stat.S_ISREG(info.st_mode) and name.endswith(YAML_SUFFIXES) and os.sep not in name
-              and info.st_size > 0):
+        elif hash_yaml and stat.S_ISREG(info.st_mode) and name.endswith(YAML_SUFFIXES) and info.st_size > 0:
             hashed += info.st_size
             if hashed > MAX_HASHED_BYTES:
                 raise Unstampable(f"more than {MAX_HASHED_BYTES} bytes of YAML in {folder}")
@@ -205,16 +207,44 @@ def answer(command: str, words: Sequence[str], inputs: Iterable[Path], compute: 
     path = _folder() / f"{command}-{key}.json"
     stored = _stored(path, key)
     if stored is not None:
-        code, chunks = stored
-        for stream, text in chunks:
+        code, kept = stored
+        for stream, text in kept:
             (sys.stdout if stream == "out" else sys.stderr).write(text)
         return code
     chunks: list[tuple[str, str]] = []
     real = sys.stdout, sys.stderr
-    sys.stdout, sys.stderr = _Recorder(real[0], "out", chunks), _Recorder(real[1], "err", chunks)  # type: ignore[assignment]
+    warnings = _WarningCount()
+    sys.stdout, sys.stderr = _Recorder(real[0], "out", chunks), _Recorder(real[1], "err", chunks)
+    warnings.start()
     try:
         code = compute()
     finally:
+        warnings.stop()
         sys.stdout, sys.stderr = real
-    _store(path, key, code, chunks)
+    if not warnings.count:  # a warning (a damaged cache moved aside...) is news once: never replayed
+        _store(path, key, code, chunks)
     return code
+
+
+class _WarningCount:
+    """Counts the warnings and errors logged anywhere while an answer is worked out."""
+
+    def __init__(self) -> None:
+        import logging
+
+        self.count = 0
+        self.handler = logging.Handler(logging.WARNING)
+        self.handler.emit = self._emit  # type: ignore[method-assign]
+
+    def _emit(self, record: object) -> None:
+        self.count += 1
+
+    def start(self) -> None:
+        import logging
+
+        logging.getLogger().addHandler(self.handler)
+
+    def stop(self) -> None:
+        import logging
+
+        logging.getLogger().removeHandler(self.handler)

@@ -189,3 +189,29 @@ def test_a_closed_standard_stream_runs_the_command_as_without_the_cache(
     monkeypatch.setattr(sys, closed, None)
     assert [answer("validate", ["validate"], [folder / "call.yaml"], command) for _ in range(2)] == [1, 1]
     assert command.runs == 2
+
+
+def test_a_yaml_file_in_a_sub_folder_is_known_by_its_content(folder: Path) -> None:
+    (folder / "more").mkdir()
+    nested = folder / "more" / "other.yaml"
+    nested.write_text("title: one\n")
+    before = os.stat(nested)
+    key = answer_key("lint", ["lint", str(folder)], [folder])
+    nested.write_text("title: two\n")  # same size, and the same times as before (as cp -p or rsync -a leave them)
+    os.utime(nested, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert answer_key("lint", ["lint", str(folder)], [folder]) != key
+
+
+def test_an_answer_that_logged_a_warning_is_not_kept(folder: Path) -> None:
+    import logging
+
+    runs = []
+
+    def warns() -> int:
+        runs.append(1)
+        logging.getLogger("simulator.content.cache").warning("a damaged entry was moved aside")
+        return 0
+
+    answer("lint", ["lint"], [folder], warns)
+    answer("lint", ["lint"], [folder], warns)
+    assert len(runs) == 2
