@@ -39,10 +39,23 @@ def lazy_exports(package: str, homes: Mapping[str, str], namespace: dict[str, An
     return attribute
 
 
+LOG_FORMAT = "frontline: %(levelname)s: %(message)s"
+
+
+def configure_logging() -> None:
+    """Warnings and errors to standard error as ``frontline: WARNING: ...``, unless whoever runs us
+    (a test runner, a host program) configured logging already."""
+    import logging
+
+    if not logging.getLogger().handlers:
+        logging.basicConfig(level=logging.WARNING, format=LOG_FORMAT)
+
+
 class LazyLogger:
     """``logging.getLogger(name)``, with ``logging`` imported on the first message: the modules on
     the game's path to its first frame log through one (importing logging costs about 3 ms there).
-    Every attribute (``warning``, ``info``, ``isEnabledFor``...) is the named logger's."""
+    Every attribute (``warning``, ``info``, ``isEnabledFor``...) is the named logger's; the first use
+    also calls ``configure_logging``, so a warning before the first frame reads as every other one."""
 
     def __init__(self, name: str) -> None:
         self.name = name
@@ -50,4 +63,5 @@ class LazyLogger:
     def __getattr__(self, attribute: str) -> Any:
         import logging
 
+        configure_logging()
         return getattr(logging.getLogger(self.name), attribute)

@@ -181,12 +181,14 @@ def _extra_sources(args, autoplay, scenarios_dir: Path, scenario_path: Path | No
 
 
 def configure_logging() -> None:
-    """Warnings to stderr as ``frontline: WARNING: ...``; called after the first frame (importing
-    logging is not worth a later title: a warning before it prints plainly)."""
+    """Warnings to stderr as ``frontline: WARNING: ...`` (``simulator.util.configure_logging``, which a
+    ``LazyLogger`` also calls on its first message, so a warning before the first frame has the prefix
+    too); transitions' notices quiet. Called after the first frame: importing logging costs start-up."""
     import logging
 
-    if not logging.getLogger().handlers:
-        logging.basicConfig(level=logging.WARNING, format="frontline: %(levelname)s: %(message)s")
+    from simulator.util import configure_logging as configure
+
+    configure()
     logging.getLogger("transitions").setLevel(logging.ERROR)  # model_override notices are expected
 
 

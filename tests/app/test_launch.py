@@ -91,3 +91,18 @@ def test_parse_size() -> None:
     assert parse_size(None) == (1280, 720)
     with pytest.raises(SystemExit):
         parse_size("big")
+
+
+def test_a_warning_before_the_first_frame_reads_like_every_other_warning(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    from tests.conftest import REPO
+
+    (tmp_path / "config").mkdir()
+    (tmp_path / "config" / "settings.json").write_text("[1]")
+    done = subprocess.run([sys.executable, "main.py", "--exit-after-first-frame"], cwd=REPO, capture_output=True,
+                          text=True, timeout=60, env={"PATH": "/usr/bin:/bin", "FRONTLINE_HOME": str(tmp_path),
+                                                      "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy"})
+    assert done.returncode == 0, done.stderr
+    assert "frontline: WARNING: settings file does not hold an object" in done.stderr
