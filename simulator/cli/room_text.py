@@ -82,9 +82,25 @@ def facilitate_room(store: Any, loaded: Any, workshop: str, seed: int | str, std
     try:
         code = _drive(room, loaded.scenario.title, stdin, out)
     finally:
-        saved = save_room(store, room, out)
-        room.close()
+        saved = _end(store, room, out)
     return code if saved else SAVE_FAILED_EXIT
+
+
+def _end(store: Any, room: Any, out: TextIO) -> bool:
+    """However the loop ended (the call's end, q, end of input, Ctrl-C): mark a room still open as
+    stopped so players' screens say so, save its run, close it. A failure here is said on stderr and
+    never hides the one that ended the loop."""
+    try:
+        room.stop()  # a no-op for a room whose call has ended
+    except Exception as error:  # noqa: BLE001 - the store went away: players' screens time out instead
+        print(f"facilitate: could not mark the room stopped: {error}", file=sys.stderr)
+    try:
+        return save_room(store, room, out)
+    except Exception as error:  # noqa: BLE001 - say it, keep the original exception (if any) in charge
+        print(f"facilitate: could not save the room's run: {error}", file=sys.stderr)
+        return False
+    finally:
+        room.close()
 
 
 def save_room(store: Any, room: Any, out: TextIO) -> bool:

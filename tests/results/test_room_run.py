@@ -113,6 +113,27 @@ def test_the_text_facilitator_saves_the_rooms_run_at_the_end_and_when_stopped(st
     assert all(r.player == ROOM_PLAYER and r.mode == ROOM_MODE for r in store.iter_records())
 
 
+class _InterruptedInput(io.StringIO):
+    """The facilitator's keyboard: the given lines, then Ctrl-C."""
+
+    def readline(self, size: int = -1) -> str:
+        line = super().readline(size)
+        if not line:
+            raise KeyboardInterrupt
+        return line
+
+
+def test_ctrl_c_in_the_text_facilitator_stops_the_room_and_saves_its_run(store, loaded) -> None:  # type: ignore[no-untyped-def]
+    from simulator.cli.room_text import facilitate_room
+
+    with pytest.raises(KeyboardInterrupt):
+        facilitate_room(store, loaded, "WED", 0, _InterruptedInput("\n1\n"), io.StringIO())
+    (run,) = store.iter_records(workshop="wed")
+    assert run.status == "abandoned" and len(run.transcript) == 1
+    assert rooms.find_room(store, "WED") is None  # no open room left for players to wait in
+    assert rooms.current(store, run.run_id).status == rooms.STOPPED
+
+
 class _RefusingStore:
     """A store that cannot take runs (the database went away)."""
 
