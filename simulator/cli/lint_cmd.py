@@ -36,9 +36,9 @@ def register(subparsers: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
     from simulator.authoring.lint import lint_file
-    from simulator.content.files import discover
+    from simulator.content.files import discover, discover_translations
 
-    files = discover(list(args.paths))
+    files = discover(list(args.paths)) + discover_translations(list(args.paths))  # translations checked as such
     if not files:
         print("no scenario files found in: " + ", ".join(map(str, args.paths)), file=sys.stderr)
         return 1

@@ -27,12 +27,13 @@ def register(subparsers: Subcommands) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
-    from simulator.content.files import translation_source
+    from simulator.content.files import discover_translations, translation_source
     from simulator.content.loader import check_paths
 
     ids = default_catalog().ids()
     translations = [p for p in args.paths if translation_source(p) is not None]  # <name>.<lang>.yaml, named
     others = [p for p in args.paths if p not in translations]
+    translations += discover_translations(others)  # and those in the folders named
     reports = [(r.path, r.problems) for r in (check_paths(others, ids) if others else [])]
     if translations:
         from simulator.i18n.lint import validate_translation

@@ -111,6 +111,19 @@ def discover(paths: list[Path]) -> list[Path]:
     return list(unique.values())
 
 
+def discover_translations(paths: list[Path]) -> list[Path]:
+    """The translations (``<name>.<lang>.yaml`` beside ``<name>.yaml``) under the folders named,
+    sorted (files named directly are ``discover``'s), for the commands that check them."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, dirs, files in os.walk(path):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [Path(folder) / name for name in sorted(files)
+                          if _is_scenario_name(name) and is_translation_name(name, files)]
+    return list(dict.fromkeys(found))
+
+
 def _is_scenario_name(name: str) -> bool:
     return (name.endswith(SUFFIXES) and not name.startswith(".") and not is_plan(name)
             and name not in RESERVED_NAMES)

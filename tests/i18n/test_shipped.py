@@ -42,3 +42,17 @@ def test_spanish_catalog_is_current(catalog) -> None:
     assert check.problems == () and set(check.states().values()) == {"translated"}
     spanish = translated_catalog("es")
     assert spanish.ids() == catalog.ids() and spanish.get("listen-first").name != catalog.get("listen-first").name
+
+
+def test_validate_and_lint_of_a_folder_check_its_translations_as_translations(tmp_path: Path) -> None:
+    import shutil
+
+    from simulator.cli.main import main
+
+    for name in ("small_account.yaml", "small_account.es.yaml"):
+        shutil.copy(SCENARIOS_DIR / name, tmp_path / name)
+    assert main(["validate", str(tmp_path), "-q"]) == 0
+    broken = tmp_path / "small_account.es.yaml"
+    broken.write_text(broken.read_text(encoding="utf-8") + "estimated_minutes_extra: 3\n", encoding="utf-8")
+    done = main(["validate", str(tmp_path), "-q"])
+    assert done == 1 and main(["lint", str(tmp_path)]) == 1
