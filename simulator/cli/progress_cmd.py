@@ -179,7 +179,6 @@ def _behind(args: argparse.Namespace, cohort: Any, titles: dict[str, str]) -> in
     from simulator.progress.assignments import behind
     from simulator.progress.report import run_facts
     from simulator.results.queries import history
-    from simulator.results.room_run import ROOM_MODE
     from simulator.results.store import MissingStore, open_store
     from simulator.results.workshop_data import workshop_data
 
@@ -188,11 +187,10 @@ def _behind(args: argparse.Namespace, cohort: Any, titles: dict[str, str]) -> in
         with open_store(args.db, create=False) as store:
             players = {p.player for p in workshop_data(store, cohort.code).players} | set(cohort.learners)
             for player in sorted(players):
-                entries = _in_workshop(history(store, player), cohort.code)
-                learners = [e for e in entries if e.mode != ROOM_MODE]
-                if entries and not learners:
+                entries = _in_workshop(history(store, player), cohort.code)  # the room's calls left out
+                if not entries and player not in cohort.learners:
                     continue  # only the room's call (player "Room"): the room is not a learner
-                runs[player] = run_facts(learners)
+                runs[player] = run_facts(entries)
     except MissingStore:  # no results on this machine yet; any other store problem is reported
         if args.db:
             raise
