@@ -126,3 +126,15 @@ def test_bookkeeping_flags_are_not_shown_to_the_player(parcel: LoadedScenario, c
     """'apologized' starts at 0: an author's flag, not a meter; showing it would give answers away."""
     report, text, _ = run(parcel, catalog, ["@ask-details", "@tell-truth"])
     assert "mood 35, patience 60, trust 50]" in text and "apologized" not in text
+
+
+@pytest.mark.parametrize("json_lines", [False, True], ids=["text", "json"])
+def test_a_translation_named_on_the_command_line_plays_in_its_language(json_lines: bool) -> None:
+    from tests.conftest import REPO, run_main
+
+    translation = REPO / "scenarios" / "angry_billing_dispute.es.yaml"
+    flags = ["--json"] if json_lines else []
+    done = run_main("play", "--text", *flags, str(translation), "--player", "Ana", stdin="1\n" * 40)
+    assert done.returncode == 0, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "señora Harlow" in done.stdout  # the Spanish texts, not the English source's
