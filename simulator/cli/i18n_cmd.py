@@ -61,11 +61,19 @@ def _print_problems(error: Exception) -> int:
 
 def run_export(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
+    from simulator.content.files import translation_source
     from simulator.content.problems import ContentError
     from simulator.i18n.po import export_po
 
+    source = _source_path(args.scenario)
+    original = translation_source(source)
+    if original is not None:  # x.es.yaml named: the PO is made from the English source, never from a translation
+        print(f"i18n export: {source} is a translation of {original}; export from the source: "
+              f"i18n export {original} --lang {args.lang} (a translation already made is carried over)",
+              file=sys.stderr)
+        return 1
     try:
-        po = export_po(_source_path(args.scenario), args.lang, default_catalog().ids())
+        po = export_po(source, args.lang, default_catalog().ids())
     except ContentError as error:
         return _print_problems(error)
     if not write_output(args.out, po.__unicode__() + "\n", "i18n export"):

@@ -56,3 +56,13 @@ def test_validate_and_lint_of_a_folder_check_its_translations_as_translations(tm
     broken.write_text(broken.read_text(encoding="utf-8") + "estimated_minutes_extra: 3\n", encoding="utf-8")
     done = main(["validate", str(tmp_path), "-q"])
     assert done == 1 and main(["lint", str(tmp_path)]) == 1
+
+
+def test_exporting_a_translation_names_its_source_instead(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from simulator.cli.main import main
+
+    code = main(["i18n", "export", str(SCENARIOS_DIR / "small_account.es.yaml"), "--lang", "fr",
+                 "--out", str(tmp_path / "x.po")])
+    said = capsys.readouterr().err
+    assert code == 1 and not (tmp_path / "x.po").exists()
+    assert f"i18n export {SCENARIOS_DIR / 'small_account.yaml'} --lang fr" in said
