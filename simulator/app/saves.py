@@ -3,7 +3,8 @@
 Contract: one file, ``data_dir()/saves/resume.json``, written atomically (temp + ``os.replace``).
 ``read_resume(path)`` returns the saved dict or None (a damaged file, including one whose
 transcript is not a list or that holds non-finite numbers such as ``1e999``, is moved aside to
-``resume.json.broken`` and logged, never raised). The dict holds ``scenario_id``, ``path``,
+``resume.json.broken`` and logged, never raised; ``read_resume(path, moved)`` also appends where it
+went, so the title screen can tell the player). The dict holds ``scenario_id``, ``path``,
 ``mode``, ``player``, ``started_at`` and the engine's ``snapshot``.
 """
 
@@ -32,20 +33,21 @@ def write_resume(path: Path, data: dict[str, Any]) -> None:
         log.warning("could not save the game in progress to %s: %s", path, error)
 
 
-def read_resume(path: Path) -> dict[str, Any] | None:
-    """The saved game, or None. A damaged file is moved aside (``resume.json.broken``) and
-    reported once in the log, so the title screen simply offers no resume."""
+def read_resume(path: Path, moved: list[Path] | None = None) -> dict[str, Any] | None:
+    """The saved game, or None. A damaged file is moved aside (``resume.json.broken``), reported
+    once in the log and, when ``moved`` is given, appended to it (where it went; ``path`` itself
+    when it could not be moved), so the title screen offers no resume and says why."""
     try:
         data = read_json_file(path)
     except FileNotFoundError:
         return None
     except DamagedFile as error:
-        return _damaged(path, str(error))
+        return _damaged(path, str(error), moved)
     except OSError as error:
         log.warning("cannot read the saved game %s: %s", path, error)
         return None
     problem = _shape_problem(data)
-    return _damaged(path, problem) if problem else data
+    return _damaged(path, problem, moved) if problem else data
 
 
 def _shape_problem(data: Any) -> str:
@@ -65,10 +67,12 @@ def _shape_problem(data: Any) -> str:
     return ""
 
 
-def _damaged(path: Path, why: str) -> None:
-    moved = move_aside(path)
+def _damaged(path: Path, why: str, moved: list[Path] | None = None) -> None:
+    aside = move_aside(path)
     log.warning("the saved game %s %s; %s", path, why,
-                f"moved to {moved}" if moved else "it could not be moved aside")
+                f"moved to {aside}" if aside else "it could not be moved aside")
+    if moved is not None:
+        moved.append(aside or path)
     return None
 
 

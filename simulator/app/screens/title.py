@@ -8,6 +8,7 @@ read through the app's progress service.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -39,9 +40,13 @@ class TitleScreen(MenuScreen):
         from simulator.app.saves import read_resume
 
         focus = self.menu.focused.key if self.menu.focused else None
-        self.resume = read_resume(self.ctx.resume_file) if self.ctx.resume_file else None
+        damaged: list[Path] = []
+        self.resume = read_resume(self.ctx.resume_file, damaged) if self.ctx.resume_file else None
         rows: list[Row] = self._progress_rows()
         _ = self.ctx._
+        for aside in damaged:  # moved aside once, so said once
+            self.ctx.notify(_("Your saved game was damaged and cannot be resumed; it was moved to {file}.")
+                            .format(file=aside), 12.0)
         if self.resume is not None:
             title = str(self.resume.get("title") or self.resume["scenario_id"])
             steps = len(self.resume["snapshot"].get("transcript") or [])
