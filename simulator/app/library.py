@@ -4,7 +4,9 @@ Contract: ``Library(folder, extra)`` does no I/O until ``load()``; ``extra`` hol
 files and folders (the user's own scenario folder, ``--pack DIR``), read beside ``folder``; a
 missing extra folder is simply empty; ``load()`` (also used by F5)
 reads every file again, never raises for bad content, and keeps broken files as entries with their
-first problem. Order: ``curriculum.yaml`` stages when the file is present and valid, then the rest
+first problem; a file whose scenario id an earlier one has (the shipped folder is read first, then
+``extra`` in order) is broken too, so a trainer's copy of a call never hides the original.
+Order: ``curriculum.yaml`` stages when the file is present and valid, then the rest
 by difficulty then title; broken files last. ``find(id)`` / ``find_path(path)`` look entries up.
 ``language`` (e.g. 'es'): a scenario with a translation ``<name>.<lang>.yaml`` is loaded in that
 language (``simulator.i18n.api.load_scenario_translated``: the source's structure and content
@@ -95,6 +97,7 @@ class Library:
             paths += [p for p in found if p.resolve() not in known]
         good: list[LibraryEntry] = []
         broken: list[LibraryEntry] = []
+        first_with_id: dict[str, Path] = {}  # scenario id -> the file that has it (results are kept by id)
         for path in paths:
             root = self.folder if self.folder in path.parents else path.parent
             try:
@@ -102,6 +105,11 @@ class Library:
             except ContentError as error:
                 broken.append(LibraryEntry(path, None, error.first.format()))
                 log.warning("scenario %s is broken: %s", path, error.first.format())
+                continue
+            first = first_with_id.setdefault(loaded.id, path)
+            if first != path:
+                broken.append(LibraryEntry(path, None, _taken_id(loaded, first)))
+                log.warning("scenario %s is broken: %s", path, broken[-1].error)
                 continue
             traps = unplayable(loaded)
             if traps:
@@ -145,6 +153,13 @@ class Library:
     def find_path(self, path: Path) -> LibraryEntry | None:
         target = Path(path).resolve()
         return next((e for e in self.entries if e.path.resolve() == target), None)
+
+
+def _taken_id(loaded: LoadedScenario, first: Path) -> str:
+    """The problem of a file whose scenario id an earlier file already has, at its ``id:`` line."""
+    return loaded.document.problem(("id",), f"scenario id '{loaded.id}' is already used by {first}",
+                                   "give this scenario its own id (a copy of a call needs a new one)",
+                                   key=True).format()
 
 
 def _difficulty_key(entry: LibraryEntry) -> tuple[int, str]:
