@@ -106,7 +106,37 @@ def game_arguments(words: Sequence[str]) -> SimpleNamespace:
     return SimpleNamespace(exit_after_first_frame=exit_after, game_packs=packs or None, command=None)
 
 
+def _open_closed_streams() -> None:
+    """A standard stream the shell closed ('<&-', '>&-': ``sys.stdin``/``sys.stdout`` is None) acts as
+    /dev/null, as ``print()`` already treats a closed output: input reads as ended, output goes nowhere."""
+    import os
+
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - lives as long as the process
+    if sys.stdout is None:
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+
+
+def _system_failed(error: OSError, words: Sequence[str]) -> int:
+    """Say an operating-system failure no command handled (standard output on a full disk, a
+    device error) in one line naming what failed, then exit 1 instead of a traceback. Standard
+    output is pointed at /dev/null so the exit's own flush does not fail again."""
+    import contextlib
+    import os
+
+    command = _chosen_command(words) or "frontline"
+    if error.filename is None:  # print() and sys.stdout.write() name no file
+        what, fix = "standard output", "free some space, or send the output elsewhere"
+    else:
+        what, fix = str(error.filename), "check the path, its permissions and the space left on its disk"
+    print(f"{command}: cannot go on: {what}: {error.strerror or error} (fix: {fix})", file=sys.stderr)
+    with contextlib.suppress(OSError, ValueError, AttributeError):  # no file behind it: nothing to flush
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return 1
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    _open_closed_streams()
     words = list(sys.argv[1:] if argv is None else argv)
     args: argparse.Namespace | SimpleNamespace = (game_arguments(words) if _starts_game(words)
                                                   else build_parser(words).parse_args(words))
@@ -120,10 +150,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         if inputs is not None and not getattr(args, "no_cache", False):
             from simulator.cli.answer_cache import answer
 
-            return answer(args.command, words, inputs(args), lambda: int(handler(args) or 0))
-        return int(handler(args) or 0)
+            code = answer(args.command, words, inputs(args), lambda: int(handler(args) or 0))
+        else:
+            code = int(handler(args) or 0)
+        sys.stdout.flush()  # a full disk behind a redirect shows here, not after main returns
+        return code
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
         return 1
+    except OSError as error:
+        return _system_failed(error, words)
