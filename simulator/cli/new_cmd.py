@@ -41,6 +41,10 @@ def run(args: argparse.Namespace) -> int:
     except (ValueError, FileExistsError, OSError) as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
+    except RuntimeError as error:  # pathlib's resolve() meeting a symbolic link loop (before Python 3.13)
+        print(f"error: {error} (symbolic links that point at each other); nothing was written (fix: remove "
+              "the link, or pick another file with --out)", file=sys.stderr)
+        return 1
     for path in written:
         print(f"wrote {path}")
     print(f"next: edit {written[0]}, then run: {command_name()} lint {written[0]}", file=sys.stderr)

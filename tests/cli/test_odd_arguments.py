@@ -1,0 +1,22 @@
+"""Odd paths and flag values on the command line: a message and a non-zero exit, never a traceback,
+and '-' means standard output wherever a command writes a file (--out)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from simulator.cli.main import main
+
+
+@pytest.mark.parametrize("inside", [False, True])
+def test_new_into_a_symlink_loop_says_so_and_writes_nothing(tmp_path: Path, capsys, inside: bool) -> None:
+    (tmp_path / "a.yaml").symlink_to(tmp_path / "b.yaml")
+    (tmp_path / "b.yaml").symlink_to(tmp_path / "a.yaml")
+    out = tmp_path / "a.yaml" / "x.yaml" if inside else tmp_path / "a.yaml"
+    assert main(["new", "my-call", "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert "symbolic links" in err and "nothing was written" in err and "fix:" in err
+    assert str(tmp_path / "a.yaml") in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
