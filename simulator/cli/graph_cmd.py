@@ -23,7 +23,8 @@ def register(subparsers: Subcommands) -> None:
     )
     add_scenario_argument(parser)
     parser.add_argument("--format", choices=("mermaid", "dot"), default="mermaid")
-    parser.add_argument("--out", type=Path, metavar="FILE", help="write to FILE instead of printing")
+    parser.add_argument("--out", type=Path, metavar="FILE",
+                        help="write to FILE instead of printing (- for standard output)")
     parser.add_argument("--results", action="store_true", help="show how often players took each option")
     add_db_flag(parser, "results store URL (default: $FRONTLINE_DB or the local file)")
     parser.set_defaults(handler=run)
@@ -41,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
         if counts is None:
             return 1
     text = (mermaid if args.format == "mermaid" else dot)(loaded.scenario, counts)
-    if args.out is None:
+    if args.out is None or str(args.out) == "-":  # '-': standard output, as for report and results
         sys.stdout.write(text)
         return 0
     try:

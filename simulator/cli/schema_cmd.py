@@ -44,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.check:
         return _check(text)
     out = args.out
-    if out is None:
+    if out is None or str(out) == "-":  # '-': standard output, as for report and results
         sys.stdout.write(text)
         return 0
     try:

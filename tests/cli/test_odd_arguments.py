@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import main
+from tests.conftest import LATE_PARCEL
 
 
 @pytest.mark.parametrize("inside", [False, True])
@@ -20,3 +21,14 @@ def test_new_into_a_symlink_loop_says_so_and_writes_nothing(tmp_path: Path, caps
     assert "symbolic links" in err and "nothing was written" in err and "fix:" in err
     assert str(tmp_path / "a.yaml") in err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["a.yaml", "b.yaml"]
+
+
+@pytest.mark.parametrize("args", [["graph", str(LATE_PARCEL)], ["schema"]])
+def test_out_dash_prints_instead_of_writing_a_file_named_dash(args: list[str], tmp_path: Path, capsys,
+                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main([*args]) == 0
+    printed = capsys.readouterr().out
+    assert main([*args, "--out", "-"]) == 0
+    assert capsys.readouterr().out == printed and printed
+    assert list(tmp_path.iterdir()) == []
