@@ -61,6 +61,9 @@ def validate_document(document: YamlDocument, principle_ids: Collection[str]) ->
         raise ContentError([document.problem((), "the file does not hold a scenario mapping",
                                              "start the file with 'schema_version: 1' and the keys "
                                              "shown in docs/scenario-format.md")])
+    other = _other_kind(document)
+    if other is not None:
+        raise ContentError([other])
     try:
         with gc_paused():
             scenario = Scenario.model_validate(document.data)
@@ -73,6 +76,23 @@ def validate_document(document: YamlDocument, principle_ids: Collection[str]) ->
     if problems:
         raise ContentError(problems)
     return scenario
+
+
+def _other_kind(document: YamlDocument) -> Problem | None:
+    """A test plan or the curriculum named where a scenario belongs, said as such (its keys would
+    otherwise read as eight missing scenario keys and an unknown one), else None."""
+    data = document.data
+    if "nodes" in data:
+        return None
+    if "plans" in data:
+        tested = data.get("scenario")
+        return document.problem(("plans",), f"this is a test plan (of scenario {tested!r}), not a scenario",
+                                "name the scenario file itself (<name>.yaml beside <name>.plan.yaml); "
+                                "'test' runs a plan file", key=True)
+    if "stages" in data:
+        return document.problem(("stages",), "this is the curriculum (the readiness stages), not a scenario",
+                                "name a scenario file or id; 'progress' reads the curriculum", key=True)
+    return None
 
 
 def load_text(text: str, file: str, principle_ids: Collection[str], content_hash: str = "") -> LoadedScenario:

@@ -53,7 +53,7 @@ def _where(loc: tuple[Any, ...]) -> str:
 
 
 def _hint_for_unknown(key: str) -> str:
-    close = difflib.get_close_matches(key, KNOWN_KEYS, n=1)
+    close = difflib.get_close_matches(key, [known for known in KNOWN_KEYS if known != key], n=1)
     if close:
         return f"did you mean '{close[0]}'? Otherwise remove '{key}'"
     return f"remove '{key}'; see docs/scenario-format.md for the keys allowed here"
