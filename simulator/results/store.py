@@ -137,10 +137,11 @@ class ResultStore:
         if path is None or str(path) in ("", ":memory:"):
             return ""
         try:
-            free = shutil.disk_usage(path.parent).free
+            usage = shutil.disk_usage(path.parent)
         except OSError:
             return ""
-        return " (the disk holding it is full: free some space and try again)" if free < FULL_DISK_BYTES else ""
+        full = usage.total > 0 and usage.free < FULL_DISK_BYTES  # /proc and /sys: no size, never "full"
+        return " (the disk holding it is full: free some space and try again)" if full else ""
 
     @contextmanager
     def reading(self) -> Iterator[Connection]:
@@ -337,6 +338,9 @@ def open_store(url: str | None = None, *, create: bool = True) -> ResultStore:
     ``MissingStore`` (a ``StoreError``) and nothing (no folder, no empty database) is created."""
     resolved = resolve_url(url)
     path = sqlite_path(resolved)
+    if path is not None and str(path) not in ("", ":memory:") and path.is_dir():
+        raise StoreError(f"{path} is a folder, not a results database file (fix: name a file in it, such as "
+                         f"sqlite:///{path / 'results.db'}, in --db or FRONTLINE_DB)")
     if not create and path is not None and str(path) not in ("", ":memory:") and not path.is_file():
         raise MissingStore(f"no results database at {path} (nothing has been saved there yet; check --db "
                          "or FRONTLINE_DB)")
