@@ -117,7 +117,7 @@ def run_room(args: argparse.Namespace) -> int:
     if loaded is None:
         return 1
     seed = int(args.seed) if args.seed.lstrip("-").isdigit() else args.seed
-    with open_store(args.db, create=False) as store:
+    with open_store(args.db) as store:  # a room writes (votes, the room's run): created like play's store
         if not args.text:
             from simulator.app.projector_launch import launch_projector
 

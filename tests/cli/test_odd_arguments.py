@@ -32,3 +32,11 @@ def test_out_dash_prints_instead_of_writing_a_file_named_dash(args: list[str], t
     assert main([*args, "--out", "-"]) == 0
     assert capsys.readouterr().out == printed and printed
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_room_on_a_machine_with_no_results_yet_opens_and_keeps_its_run() -> None:
+    from tests.conftest import run_main
+
+    done = run_main("facilitate", "--room", str(LATE_PARCEL), "--workshop", "NEW-1", "--text", stdin="\n1\nq\n")
+    assert done.returncode == 2, done.stderr  # stopped by the facilitator after one decision
+    assert "Saved the room's unfinished run" in done.stdout
