@@ -18,6 +18,8 @@ if TYPE_CHECKING:
     from simulator.cli.subcommands import Subcommands
 
 
+MAX_RUNS = 100_000  # play-throughs (per player with --bots): minutes of work; more is a typo
+
 def register(subparsers: Subcommands) -> None:
     parser = subparsers.add_parser(
         "explore", help="analyse every path: counts, best and worst scores, outcomes",
@@ -44,6 +46,10 @@ def run(args: argparse.Namespace) -> int:
     from simulator.authoring.explore import explore
     from simulator.authoring.statespace import StateSpaceTooLarge
 
+    if args.runs is not None and args.runs > MAX_RUNS:
+        print(f"explore: --runs {args.runs} is more than {MAX_RUNS:,} (fix: use at most {MAX_RUNS}; 1000 already "
+              "tells a 2 % top-band share apart)", file=sys.stderr)
+        return 1
     loaded = load_scenario_arg(args.scenario)
     if loaded is None:
         return 1

@@ -30,8 +30,16 @@ def register(subparsers: Subcommands) -> None:
 def run(args: argparse.Namespace) -> int:
     from scoring.catalog import default_catalog
     from simulator.authoring.plan_runner import collect, run_target
+    from simulator.content.files import translation_source
     from simulator.paths import SCENARIOS_DIR
 
+    for path in args.paths:
+        source = translation_source(path)
+        if source is not None:
+            print(f"{path}: a translation of {source}; test plans run on the source (test {source}), and "
+                  f"validate/lint check that the translation keeps its structure, so its plans pass alike",
+                  file=sys.stderr)
+            return 1
     catalog = default_catalog()
     targets = collect(list(args.paths) or [SCENARIOS_DIR])
     if not targets:

@@ -118,7 +118,26 @@ def export_po(source_path: Path, lang: str, catalog_ids: Collection[str]) -> pol
     return po
 
 
+def _po_problem(po_path: Path, message: str, hint: str) -> ContentError:
+    return ContentError([Problem(str(po_path), 0, 0, message, hint)])
+
+
 def _read_po(po_path: Path) -> polib.POFile:
+    import os
+    import stat
+
+    from simulator.content.limits import MAX_FILE_BYTES
+
+    try:  # polib reads a path that does not exist as PO text ("syntax error, line 1"): look first
+        info = os.stat(po_path)
+    except OSError as error:
+        raise _po_problem(po_path, f"cannot open the PO file: {error.strerror}",
+                          "check the path of the .po file the translator sent back") from None
+    if not stat.S_ISREG(info.st_mode):
+        raise _po_problem(po_path, "not a PO file but a folder, pipe or device", "name the .po file itself")
+    if info.st_size > MAX_FILE_BYTES:
+        raise _po_problem(po_path, f"the file is {info.st_size:,} bytes, over the {MAX_FILE_BYTES:,}-byte limit",
+                          "export the scenario again; a PO file of one scenario is far smaller")
     try:
         return polib.pofile(str(po_path), encoding="utf-8")
     except (OSError, ValueError, UnicodeDecodeError) as error:

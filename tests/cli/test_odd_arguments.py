@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from simulator.cli.main import main
-from tests.conftest import LATE_PARCEL
+from tests.conftest import LATE_PARCEL, REPO
 
 
 @pytest.mark.parametrize("inside", [False, True])
@@ -40,3 +40,16 @@ def test_a_room_on_a_machine_with_no_results_yet_opens_and_keeps_its_run() -> No
     done = run_main("facilitate", "--room", str(LATE_PARCEL), "--workshop", "NEW-1", "--text", stdin="\n1\nq\n")
     assert done.returncode == 2, done.stderr  # stopped by the facilitator after one decision
     assert "Saved the room's unfinished run" in done.stdout
+
+
+@pytest.mark.parametrize("words, said", [
+    (["test", "scenarios/small_account.es.yaml"], "test plans run on the source (test scenarios/small_account.yaml)"),
+    (["i18n", "import", "nowhere/x.po"], "cannot open the PO file"),
+    (["i18n", "import", "scenarios"], "not a PO file but a folder"),
+    (["explore", "scenarios/small_account.yaml", "--runs", "99999999999999999999"], "is more than 100,000"),
+], ids=["test a translation", "import a missing PO", "import a folder", "explore huge runs"])
+def test_odd_arguments_get_a_message_that_says_what_to_do(words: list[str], said: str, capsys,  # type: ignore[no-untyped-def]
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(REPO)
+    assert main(words) == 1
+    assert said in capsys.readouterr().err
