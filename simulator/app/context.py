@@ -37,6 +37,7 @@ NOTICE_SECONDS = 5.0
 class Notice:
     text: str
     remaining: float
+    topic: str = ""  # a newer notice on the same topic (e.g. "mode") replaces this one
 
 
 @dataclass
@@ -93,9 +94,12 @@ class AppContext:
         self.seed += 1
         return self.seed
 
-    def notify(self, text: str, seconds: float = NOTICE_SECONDS) -> None:
+    def notify(self, text: str, seconds: float = NOTICE_SECONDS, topic: str = "") -> None:
+        """Show ``text`` for ``seconds`` (the last three notices stay); a notice with a ``topic``
+        replaces the earlier one on that topic (pressing M twice shows the mode chosen, not both)."""
         log.info("notice: %s", text)
-        self.notices = [*self.notices[-2:], Notice(text, seconds)]
+        kept = [n for n in self.notices if not topic or n.topic != topic]
+        self.notices = [*kept[-2:], Notice(text, seconds, topic)]
 
     def age_notices(self, dt: float) -> None:
         for notice in self.notices:

@@ -211,7 +211,7 @@ class PickerScreen(ListScreen):
             current = self.ctx.settings.mode
             mode = modes[(modes.index(current) + 1) % len(modes)] if current in modes else modes[0]
             self.ctx.update_settings(mode=mode)
-            self.ctx.notify(self.ctx._("Mode: {mode}").format(mode=self.ctx._(MODES[mode])))
+            self.ctx.notify(self.ctx._("Mode: {mode}").format(mode=self.ctx._(MODES[mode])), topic="mode")
             self.build()
             return
         super().handle(event)
