@@ -153,3 +153,18 @@ def test_draw_does_not_change_state_and_idles(make_app, store: ResultStore) -> N
         app.draw(app.surface)
     assert (board.view, board.focus, board.table.scroll) == before
     assert not board.animating and not app.needs_frames()  # idle: the loop blocks on events
+
+
+def test_opened_from_the_title_the_board_starts_on_the_players_latest_call(make_app, store: ResultStore,  # type: ignore[no-untyped-def]
+                                                                           pack: Path) -> None:
+    text = (pack / "late_parcel.yaml").read_text(encoding="utf-8")
+    (pack / "late_parcel_two.yaml").write_text(text.replace("id: late-parcel", "id: late-parcel-two", 1),
+                                               encoding="utf-8")
+    save(store, run("Robin", 60, minutes=0), run("Robin", 40, scenario="late-parcel-two", minutes=5),
+         run("Ana", 90, minutes=9))
+    app = make_app(Settings(reduced_motion=True, profile=ROBIN), run_log=SafeRunLog(StoreRunLog(store)))
+    assert "late-parcel-two" in {entry.id for entry in app.ctx.library.entries}
+    assert filter_value(open_board(app).filters, SCENARIO) == "late-parcel-two"
+    press(app, pygame.K_ESCAPE)
+    app.ctx.settings = Settings(reduced_motion=True, profile=Profile("Nobody", "Blue", "W1"))
+    assert filter_value(open_board(app).filters, SCENARIO) == "late-parcel"  # no runs: the first call, as before

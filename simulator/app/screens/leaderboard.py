@@ -197,7 +197,21 @@ class LeaderboardScreen(PageScreen):
             self.ctx.load_content()
         self.store = results_store(self.ctx.run_log)
         self.catalog = principle_names(self.ctx.principles or self.ctx.catalog)
-        self.load(self.scenario_id)
+        self.load(self.scenario_id or self.last_played())
+
+    def last_played(self) -> str | None:
+        """The call of the player's latest run (opened from the title, the board starts on it), or None."""
+        from simulator.results.location import StoreError
+        from simulator.results.queries import history
+
+        name = self.ctx.settings.profile.name
+        if self.store is None or not name:
+            return None
+        try:
+            runs = history(self.store, name)
+        except StoreError:  # a damaged store: the board says so when it loads
+            return None
+        return runs[-1].scenario_id if runs else None
 
     @property
     def filters(self) -> tuple[Filter, ...]:
