@@ -200,7 +200,8 @@ class LeaderboardScreen(PageScreen):
         self.load(self.scenario_id or self.last_played())
 
     def last_played(self) -> str | None:
-        """The call of the player's latest run (opened from the title, the board starts on it), or None."""
+        """The call of the player's latest run that is still in the library (opened from the title, the
+        board starts on it), or None."""
         from simulator.results.location import StoreError
         from simulator.results.queries import history
 
@@ -211,7 +212,8 @@ class LeaderboardScreen(PageScreen):
             runs = history(self.store, name)
         except StoreError:  # a damaged store: the board says so when it loads
             return None
-        return runs[-1].scenario_id if runs else None
+        known = {entry.id for entry in self.ctx.library.entries} if self.ctx.library else set()
+        return next((run.scenario_id for run in reversed(runs) if run.scenario_id in known), None)
 
     @property
     def filters(self) -> tuple[Filter, ...]:
