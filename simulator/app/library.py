@@ -123,18 +123,7 @@ class Library:
 
     def _in_language(self, loaded: LoadedScenario) -> LoadedScenario | TranslatedScenario:
         """``loaded`` in the library's language when it has a translation that loads."""
-        if self.language == "en":
-            return loaded
-        from simulator.content.problems import ContentError
-        from simulator.i18n.api import available_languages, load_scenario_translated
-
-        if self.language not in available_languages(loaded.path):
-            return loaded
-        try:
-            return load_scenario_translated(loaded.path, self.language, self.principle_ids)
-        except ContentError as error:
-            log.warning("translation %r of %s not used: %s", self.language, loaded.path, error.first.format())
-            return loaded
+        return in_language(loaded, self.language, self.principle_ids)
 
     def _ordered(self, good: list[LibraryEntry]) -> list[LibraryEntry]:
         by_id = {entry.id: entry for entry in good}
@@ -153,6 +142,25 @@ class Library:
     def find_path(self, path: Path) -> LibraryEntry | None:
         target = Path(path).resolve()
         return next((e for e in self.entries if e.path.resolve() == target), None)
+
+
+def in_language(loaded: LoadedScenario, language: str,
+                principle_ids: Collection[str]) -> LoadedScenario | TranslatedScenario:
+    """``loaded`` (a source scenario) with its ``language`` texts when it has a translation that
+    loads; else ``loaded`` itself (a broken translation is logged, never raised). The game's library
+    and the terminal player (``play --text``) both pick a call's language this way."""
+    if language == "en":
+        return loaded
+    from simulator.content.problems import ContentError
+    from simulator.i18n.api import available_languages, load_scenario_translated
+
+    if language not in available_languages(loaded.path):
+        return loaded
+    try:
+        return load_scenario_translated(loaded.path, language, principle_ids)
+    except ContentError as error:
+        log.warning("translation %r of %s not used: %s", language, loaded.path, error.first.format())
+        return loaded
 
 
 def _taken_id(loaded: LoadedScenario, first: Path) -> str:

@@ -58,7 +58,8 @@ def register(subparsers: Subcommands) -> None:
                       help="text size for this run (default: your setting)")
     game.add_argument("--theme", choices=("standard", "high_contrast"), help="colour theme for this run")
     game.add_argument("--language", choices=ui_languages(),
-                      help="language of the screens and scenarios for this run (default: your setting, "
+                      help="language of the screens and scenarios for this run, in the game and with --text "
+                      "(not --json) (default: a translation's own when you name one, else your setting, "
                       "else the system's)")
     game.add_argument("--scenarios-dir", metavar="DIR", help="scenario folder (default: the shipped scenarios)")
     game.add_argument("--pack", action="append", metavar="DIR",
@@ -179,6 +180,8 @@ def play_text(args: argparse.Namespace) -> int:
         print(problem, file=sys.stderr)
         return SAVE_FAILED_EXIT
     options = TerminalOptions(coach=args.mode == "coach", timers=not args.no_timers)  # certification: no coach
+    if not args.json:  # the JSON protocol stays English (docs/json-protocol.md)
+        loaded = _in_call_language(args, loaded, options, catalog.ids())
     if args.mode == "certification":
         earlier = _earlier_runs(args, loaded.scenario.id)
         if not _attempt_allowed(args, loaded.scenario.id, earlier):
@@ -202,6 +205,22 @@ def play_text(args: argparse.Namespace) -> int:
     if not saved:
         return SAVE_FAILED_EXIT
     return 0 if report is not None else 2
+
+
+def _in_call_language(args: argparse.Namespace, loaded: Any, options: Any, principle_ids: tuple[str, ...]) -> Any:
+    """The call in its language (``simulator.terminal.language.call_language``: a translation's own,
+    else --language, else the game's setting): its translation when it has one, and the terminal's
+    words in ``options``. Scores and the saved run do not depend on it."""
+    from simulator.app.library import in_language
+    from simulator.terminal.language import call_language, terminal_words
+
+    problems: list[str] = []
+    translation = getattr(loaded, "language", None)  # a TranslatedScenario (x.es.yaml named)
+    lang = call_language(translation, args.language, problems)
+    for problem in problems:
+        print(f"play: {problem}", file=sys.stderr)
+    options.words = terminal_words(lang)
+    return loaded if translation else in_language(loaded, lang, principle_ids)
 
 
 def _tell_saved(args: argparse.Namespace, saved: bool, message: str) -> None:

@@ -31,6 +31,7 @@ SPANISH_PO = LOCALE / "es" / "LC_MESSAGES" / "frontline.po"
 SPANISH_MO = LOCALE / "es" / "LC_MESSAGES" / "frontline.mo"
 TEMPLATE = LOCALE / "frontline.pot"
 APP = ROOT / "simulator" / "app"
+TERMINAL = ROOT / "simulator" / "terminal"  # the terminal player's own words share the game's catalog
 # Which positional arguments of each drawing call are shown words (the first by default).
 SHOWN_BY = {"TextRow": (0,), "ButtonRow": (0,), "ChoiceRow": (0,), "InputRow": (0,), "render": (0,),
             "notify": (0,), "draw_header": (2, 3), "draw_hint": (0,), "TextItem": (0,), "BarItem": (1, 2, 5),
@@ -43,10 +44,10 @@ PLACEHOLDER = re.compile(r"\{[a-z_]+\}")
 
 
 def extracted_msgids(tmp_path: Path) -> set[str]:
-    """The UI strings Babel extracts from simulator/app with the project's babel.cfg."""
+    """The UI strings Babel extracts from simulator/app and simulator/terminal with the project's babel.cfg."""
     out = tmp_path / "extracted.pot"
     subprocess.run([sys.executable, "-m", "babel.messages.frontend", "extract", "-F", str(ROOT / "babel.cfg"),
-                    "-k", "N_", "-o", str(out), str(APP)], check=True, capture_output=True, cwd=ROOT)
+                    "-k", "N_", "-o", str(out), str(APP), str(TERMINAL)], check=True, capture_output=True, cwd=ROOT)
     return {entry.msgid for entry in polib.pofile(str(out))}
 
 
