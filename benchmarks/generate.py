@@ -175,6 +175,7 @@ class _Builder:
         bad = [c for c in node.choices if self._quality(c.next) == "bad"]
         if len(bad) == len(node.choices):
             bad[0].next, bad = self.endings[0], bad[1:]  # endings[0] is a good one
+        bad = [c for c in bad if c.id != node.timeout_choice]  # the timeout option stays weak (net -3)
         for choice in bad:
             upside = max(choice.grades, key=lambda p: choice.grades[p])
             choice.grades = {upside: 1, next(p for p in PRINCIPLES if p not in (upside,)): -3}
