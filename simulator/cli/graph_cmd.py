@@ -1,4 +1,8 @@
-"""``frontline graph SCENARIO``: the branching as a Mermaid or Graphviz DOT diagram."""
+"""``frontline graph SCENARIO``: the branching as a Mermaid or Graphviz DOT diagram.
+
+Exit codes: 0 written; 1 the scenario cannot be loaded or ``--out`` cannot be written; 3 with
+``--results``, the results database cannot be used (``graph: <why>``, as every results command).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from simulator.cli.common import add_db_flag, add_scenario_argument, load_scenario_arg
+from simulator.cli.common import STORE_FAILED_EXIT, add_db_flag, add_scenario_argument, load_scenario_arg
 
 if TYPE_CHECKING:
     from simulator.cli.subcommands import Subcommands
@@ -40,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     if args.results or args.db:
         counts = _counts(args.db, loaded.scenario.id)
         if counts is None:
-            return 1
+            return STORE_FAILED_EXIT
     text = (mermaid if args.format == "mermaid" else dot)(loaded.scenario, counts)
     if args.out is None or str(args.out) == "-":  # '-': standard output, as for report and results
         sys.stdout.write(text)
@@ -67,5 +71,5 @@ def _counts(url: str | None, scenario_id: str) -> dict[tuple[str, str], int] | N
         with open_store(url, create=False) as store:  # a mistyped --db creates nothing
             return choice_counts(store.iter_records(), scenario_id)
     except StoreError as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"graph: {error}", file=sys.stderr)
         return None
