@@ -116,19 +116,9 @@ def save_room(store: Any, room: Any, out: TextIO) -> bool:
         _say(out, f"Saved the room's {status} run ({record.overall}) to {outcome.where}: it shows in the "
                   f"workshop's results as player {record.player}, team {record.team}.")
         return True
-    from simulator.paths import command_name
+    from simulator.results.play_saving import unsaved_message
 
-    message = f"Could not save the room's {status} run to {outcome.where}: {outcome.reason}"
-    if outcome.kept_in is not None:
-        message += (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
-                    f"{command_name()} results import {outcome.kept_in} --db URL")
-    else:  # nowhere to keep it (a full disk): the terminal is the last copy
-        import json
-
-        message += ("\nSo that the run is not lost, here it is as one line: save it to a file (for example "
-                    f"run.jsonl) and add it later with: {command_name()} results import run.jsonl\n"
-                    + json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
-    print(message, file=sys.stderr)
+    print(unsaved_message(f"the room's {status} run", outcome, record), file=sys.stderr)
     return False
 
 

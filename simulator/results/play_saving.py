@@ -25,6 +25,8 @@ from simulator.results.location import StoreError
 if TYPE_CHECKING:
     from scoring.catalog import Catalog
     from simulator.engine.session import PlaySession
+    from simulator.results.records import RunRecord
+    from simulator.results.saving import SaveOutcome
 
 SAVE_FAILED_EXIT = 3
 SETTINGS_FILE = "settings.json"  # the game's file (simulator.app.settings.SETTINGS_FILE)
@@ -104,16 +106,21 @@ def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Cat
     status = "finished" if report.finished else "abandoned"
     if outcome.saved:
         return True, f"Saved this {status} run for {record.player} to {outcome.where}."
+    return False, unsaved_message(f"this {status} run", outcome, record)
+
+
+def unsaved_message(what: str, outcome: SaveOutcome, record: RunRecord) -> str:
+    """Why ``what`` (e.g. "this finished run") was not stored, where it is kept and the command that
+    adds it later; with nowhere to keep it (a full disk) the run itself as one importable line, so
+    the terminal holds the last copy."""
     from simulator.paths import command_name
 
-    message = f"Could not save this {status} run to {outcome.where}: {outcome.reason}"
+    message = f"Could not save {what} to {outcome.where}: {outcome.reason}"
     if outcome.kept_in is not None:
-        message += (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
-                    f"{command_name()} results import {outcome.kept_in} --db URL")
-    else:  # nowhere to keep it (a full disk): the terminal is the last copy
-        import json
+        return message + (f"\nThe run is kept in {outcome.kept_in}; add it later with: "
+                          f"{command_name()} results import {outcome.kept_in} --db URL")
+    import json
 
-        message += ("\nSo that the run is not lost, here it is as one line: save it to a file (for example "
-                    f"run.jsonl) and add it later with: {command_name()} results import run.jsonl\n"
-                    + json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
-    return False, message
+    return message + ("\nSo that the run is not lost, here it is as one line: save it to a file (for example "
+                      f"run.jsonl) and add it later with: {command_name()} results import run.jsonl\n"
+                      + json.dumps(record.to_dict(), ensure_ascii=False, separators=(",", ":")))
