@@ -20,6 +20,7 @@ from simulator.cli.common import load_scenario_arg
 
 if TYPE_CHECKING:
     from scoring.report import Report
+    from simulator.app.translation import UiText
     from simulator.cli.subcommands import Subcommands
 
 
@@ -111,21 +112,21 @@ def _earlier_runs(args: argparse.Namespace, scenario_id: str) -> list[Any]:
                 for e in history(store, player_name(args), scenario_id)]
 
 
-def _attempt_allowed(args: argparse.Namespace, scenario_id: str, runs: list[Any]) -> bool:
-    """Certification attempts are capped per scenario by the curriculum; say so when none remain."""
+def _attempt_allowed(args: argparse.Namespace, scenario_id: str, runs: list[Any], ui: UiText) -> bool:
+    """Certification attempts are capped per scenario by the curriculum; say so (in ``ui``'s language)
+    when none remain."""
     from simulator.content.curriculum import load_curriculum
     from simulator.paths import SCENARIOS_DIR
     from simulator.progress.readiness import attempts_left
     from simulator.results.play_saving import player_name
+    from simulator.terminal.play_words import attempts_left_message, no_attempts_message
 
     left = attempts_left(load_curriculum(SCENARIOS_DIR / "curriculum.yaml"), scenario_id, runs)
     if left == 0:
-        print(f"play: {player_name(args)} has used every certification attempt on '{scenario_id}'; "
-              "practise it in coach or assessment mode and ask your trainer about another attempt",
-              file=sys.stderr)
+        print("play: " + no_attempts_message(ui, player_name(args), scenario_id), file=sys.stderr)
         return False
     if left is not None:
-        print(f"Certification attempt: {left} left on this call, counting this one.", file=sys.stderr)
+        print(attempts_left_message(ui, left), file=sys.stderr)
     return True
 
 
@@ -172,7 +173,7 @@ def play_text(args: argparse.Namespace) -> int:
         print(f"this scenario cannot end; fix it before playing ({command_name()} lint {args.scenario})",
               file=sys.stderr)
         return 1
-    from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, save_played_run
+    from simulator.results.play_saving import SAVE_FAILED_EXIT, check_store, score_and_save
     from simulator.results.records import now_utc
 
     problem = check_store(args)
@@ -184,7 +185,7 @@ def play_text(args: argparse.Namespace) -> int:
         loaded = _in_call_language(args, loaded, options, catalog.ids())
     if args.mode == "certification":
         earlier = _earlier_runs(args, loaded.scenario.id)
-        if not _attempt_allowed(args, loaded.scenario.id, earlier):
+        if not _attempt_allowed(args, loaded.scenario.id, earlier, options.words.ui):
             return 1
         options.withholds_answer_key = _answer_key_rule(earlier)  # no answer key while the call is open
     session = ScenarioMachine(loaded.scenario, loaded.content_hash).start(seed=_seed(args.seed))
@@ -196,10 +197,11 @@ def play_text(args: argparse.Namespace) -> int:
             report = player(session, catalog, sys.stdin, sys.stdout, options).run()
         except KeyboardInterrupt:  # Ctrl-C: still keep the run, marked abandoned
             report, interrupted = None, True
-        saved, message = save_played_run(args, session, catalog, started_at)
+        played = score_and_save(args, session, catalog, started_at)
     finally:
         session.close()
-    _tell_saved(args, saved, message)
+    saved = played.saved
+    _tell_saved(args, saved, _saved_message(args, played, options.words.ui))
     if interrupted:
         return 130
     if not saved:
@@ -221,6 +223,17 @@ def _in_call_language(args: argparse.Namespace, loaded: Any, options: Any, princ
         print(f"play: {problem}", file=sys.stderr)
     options.words = terminal_words(lang)
     return loaded if translation else in_language(loaded, lang, principle_ids)
+
+
+def _saved_message(args: argparse.Namespace, played: Any, ui: UiText) -> str:
+    """What became of the run: in the call's language with --text, in English with --json."""
+    if args.json:
+        from simulator.results.play_saving import played_message
+
+        return played_message(played)
+    from simulator.terminal import play_words
+
+    return play_words.played_message(ui, played)
 
 
 def _tell_saved(args: argparse.Namespace, saved: bool, message: str) -> None:

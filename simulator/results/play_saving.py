@@ -3,8 +3,11 @@
 Contract: ``add_result_flags(parser)`` adds ``--player --team --workshop --db``;
 ``check_store(args)`` opens the store before play (None when usable, else a message) so nobody
 plays a whole scenario into a broken database; ``save_played_run(...)`` scores and saves a
-finished or abandoned run and returns the message to print and whether it was stored. A run that
-cannot be stored is kept in ``unsaved-runs.jsonl`` (see ``saving``) and the message says so.
+finished or abandoned run and returns the message to print (in English: the JSON player's and
+every other caller's) and whether it was stored; ``score_and_save(...)`` does the same and returns
+the ``PlayedRun`` itself, so that the terminal player words the message in the call's language
+(``simulator.terminal.save_words``). A run that cannot be stored is kept in ``unsaved-runs.jsonl``
+(see ``saving``) and the message says so.
 
 Without ``--player`` the player is ``FRONTLINE_PLAYER`` from the environment, else the name saved
 by the game (the profile in its settings file, ``settings.json`` in the user config folder: read
@@ -17,6 +20,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import os
+from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
@@ -88,9 +92,38 @@ def check_store(args: argparse.Namespace) -> str | None:
         return f"results: {error}"
 
 
+@dataclass(frozen=True)
+class PlayedRun:
+    """A scored run and what became of it: ``finished`` (else abandoned), the ``record`` and the
+    store's ``outcome`` (saved, or why not and where it is kept)."""
+
+    finished: bool
+    record: RunRecord
+    outcome: SaveOutcome
+
+    @property
+    def saved(self) -> bool:
+        return self.outcome.saved
+
+
 def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Catalog,
                     started_at: datetime) -> tuple[bool, str]:
-    """Score the session (finished or abandoned), save it; (stored?, message for the player)."""
+    """Score the session (finished or abandoned), save it; (stored?, message for the player in English)."""
+    played = score_and_save(args, session, catalog, started_at)
+    return played.saved, played_message(played)
+
+
+def played_message(played: PlayedRun) -> str:
+    """What became of ``played``, in English."""
+    status = "finished" if played.finished else "abandoned"
+    if played.saved:
+        return f"Saved this {status} run for {played.record.player} to {played.outcome.where}."
+    return unsaved_message(f"this {status} run", played.outcome, played.record)
+
+
+def score_and_save(args: argparse.Namespace, session: PlaySession, catalog: Catalog,
+                   started_at: datetime) -> PlayedRun:
+    """Score the session (finished or abandoned) and save it (or keep it locally: ``save_or_keep``)."""
     from scoring.scorer import score_run
     from simulator.results.records import new_run_id, now_utc, record_from_report
     from simulator.results.saving import save_or_keep
@@ -102,11 +135,7 @@ def save_played_run(args: argparse.Namespace, session: PlaySession, catalog: Cat
         workshop=(args.workshop or "").strip(), content_hash=session.owner.content_hash, mode=args.mode,
         started_at=started_at, ended_at=now_utc(), report=report, transcript=session.transcript,
         seed=args.seed)
-    outcome = save_or_keep(record, getattr(args, "db", None))
-    status = "finished" if report.finished else "abandoned"
-    if outcome.saved:
-        return True, f"Saved this {status} run for {record.player} to {outcome.where}."
-    return False, unsaved_message(f"this {status} run", outcome, record)
+    return PlayedRun(report.finished, record, save_or_keep(record, getattr(args, "db", None)))
 
 
 def unsaved_message(what: str, outcome: SaveOutcome, record: RunRecord) -> str:

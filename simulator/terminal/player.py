@@ -147,8 +147,8 @@ class TerminalPlayer(StreamPlayer):
                                                                                  why=view.why_unavailable)
         try:
             step = self.session.choose(view.id, seconds=elapsed)
-        except ChoiceUnavailable as error:
-            return f"{error}."
+        except ChoiceUnavailable:  # the engine's own (English) reason: said here in the call's language
+            return self._("Option {number} is not available now.").format(number=view.number)
         self.report_step(step)
         return None
 
