@@ -5,7 +5,9 @@
   ``limits.text_budgets`` for the scenario's language); or a timed node can be read in its time
   limit with the first alternatives but not with the longest. (FL401 and FL301 report the first.)
 * FL706: a value of a detail is written out literally in a text, so a run that picks another
-  alternative contradicts itself ("{amount}" in one line, "£42.50" in the next).
+  alternative contradicts itself ("{amount}" in one line, "£42.50" in the next); also a whole
+  amount spelled out in words in the scenario's language ("nine pounds" for "£9",
+  ``simulator.authoring.amount_words``; English and Spanish, other languages unchecked).
 * FL705 also covers the alternatives: a character the game's fonts cannot draw in a value.
 A scenario without ``details`` gives no finding here.
 """
@@ -15,10 +17,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Mapping
 
+from simulator.authoring.amount_words import spelled_amounts, whole_amount, words_for
 from simulator.authoring.limits import reading_seconds, text_budgets
 from simulator.authoring.lint_context import Context, Finding
-from simulator.content.details import alternatives, has_placeholders, placeholders, player_texts
+from simulator.content.details import TextPath, alternatives, has_placeholders, placeholders, player_texts
 from simulator.content.models import Node
+
+TextEntry = tuple[str, TextPath, str]
 
 # Values too common to be a fact of the call: a pronoun group's "she" is written out everywhere.
 COMMON_WORDS = frozenset(("he", "she", "they", "him", "her", "them", "his", "hers", "their", "theirs", "it", "its",
@@ -105,14 +110,40 @@ def written_out(ctx: Context) -> Iterator[Finding]:
     if not facts:
         return
     pattern = re.compile("|".join(fact_pattern(v) for v in sorted(facts, key=len, reverse=True)))
-    texts = [("title", ("title",), ctx.written.title), ("summary", ("summary",), ctx.written.summary),
-             *player_texts(ctx.written)]
-    for kind, path, text in texts:
+    for kind, path, text in _checked_texts(ctx):
         for value in dict.fromkeys(match.group(0) for match in pattern.finditer(text)):
             name, group = facts[value][0]
             yield ctx.finding("FL706", path, f"'{value}' is written out in this {kind}, but it is one alternative of "
                               f"{{{name}}} (details: {group}): a run that picks another says two different things",
                               f"write {{{name}}} instead")
+
+
+def _checked_texts(ctx: Context) -> list[TextEntry]:
+    """Every text FL706 reads: the picker's title and summary and every text a run fills."""
+    return [("title", ("title",), ctx.written.title), ("summary", ("summary",), ctx.written.summary),
+            *player_texts(ctx.written)]
+
+
+def spelled_out(ctx: Context) -> Iterator[Finding]:
+    """FL706: a whole amount of an alternative spelled out in words before a currency word ("nine
+    pounds", "a nine-pound account" for '£9'), in English or Spanish (``amount_words``)."""
+    words = words_for(ctx.language)
+    amounts: dict[tuple[str, int], tuple[str, str, str]] = {}  # (symbol, integer) -> (placeholder, group, value)
+    for group, choices in alternatives(ctx.written).items():
+        for alternative in choices:
+            for name, value in alternative.items():
+                if (amount := whole_amount(value)) is not None:
+                    amounts.setdefault(amount, (name, group, value))
+    if words is None or not amounts:
+        return
+    for kind, path, text in _checked_texts(ctx):
+        for phrase, symbol, number in dict.fromkeys(spelled_amounts(text, words)):
+            if (hit := amounts.get((symbol, number))) is None:
+                continue
+            name, group, value = hit
+            yield ctx.finding("FL706", path, f"'{phrase}' in this {kind} spells out '{value}', one alternative of "
+                              f"{{{name}}} (details: {group}): a run that picks another says two different things",
+                              f"write {{{name}}} instead of '{phrase}'")
 
 
 def undrawable_values(ctx: Context) -> Iterator[Finding]:
@@ -132,4 +163,4 @@ def undrawable_values(ctx: Context) -> Iterator[Finding]:
                               "that pick it show an empty box", "use another character, or spell it out")
 
 
-DETAIL_RULES = (filled_budgets, written_out, undrawable_values)
+DETAIL_RULES = (filled_budgets, written_out, spelled_out, undrawable_values)
