@@ -214,8 +214,8 @@ def answer(command: str, words: Sequence[str], inputs: Iterable[Path], compute: 
     chunks: list[tuple[str, str]] = []
     real = sys.stdout, sys.stderr
     warnings = _WarningCount()
+    warnings.start()  # before the streams are swapped: logging's own stderr handler keeps the real one
     sys.stdout, sys.stderr = _Recorder(real[0], "out", chunks), _Recorder(real[1], "err", chunks)
-    warnings.start()
     try:
         code = compute()
     finally:
@@ -240,8 +240,13 @@ class _WarningCount:
         self.count += 1
 
     def start(self) -> None:
+        """Count from now on. Logging is configured first (``simulator.util.configure_logging``):
+        with only this handler on the root logger, Python would print no warning at all."""
         import logging
 
+        from simulator.util import configure_logging
+
+        configure_logging()
         logging.getLogger().addHandler(self.handler)
 
     def stop(self) -> None:

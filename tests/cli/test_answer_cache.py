@@ -215,3 +215,14 @@ def test_an_answer_that_logged_a_warning_is_not_kept(folder: Path) -> None:
     answer("lint", ["lint"], [folder], warns)
     answer("lint", ["lint"], [folder], warns)
     assert len(runs) == 2
+
+
+def test_a_warning_logged_while_the_answer_is_worked_out_is_still_printed(folder: Path) -> None:
+    code = ("import logging, sys\nfrom pathlib import Path\nfrom simulator.cli.answer_cache import answer\n"
+            "def compute():\n"
+            "    logging.getLogger('simulator.content.cache').warning('a damaged entry was moved aside')\n"
+            "    return 0\nsys.exit(answer('lint', ['lint'], [Path(sys.argv[1])], compute))")
+    done = subprocess.run([sys.executable, "-c", code, str(folder)], cwd=REPO, capture_output=True, text=True,
+                          timeout=60, env={**os.environ, "FRONTLINE_HOME": str(folder.parent / "home")})
+    assert done.returncode == 0, done.stderr
+    assert "frontline: WARNING: a damaged entry was moved aside" in done.stderr
