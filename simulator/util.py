@@ -54,8 +54,9 @@ def configure_logging() -> None:
 class LazyLogger:
     """``logging.getLogger(name)``, with ``logging`` imported on the first message: the modules on
     the game's path to its first frame log through one (importing logging costs about 3 ms there).
-    Every attribute (``warning``, ``info``, ``isEnabledFor``...) is the named logger's; the first use
-    also calls ``configure_logging``, so a warning before the first frame reads as every other one."""
+    Every attribute (``warning``, ``info``, ``isEnabledFor``...) is the named logger's, looked up after
+    ``configure_logging`` (a no-op once logging has a handler), so a warning before the first frame
+    reads as every other one."""
 
     def __init__(self, name: str) -> None:
         self.name = name

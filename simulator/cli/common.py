@@ -55,6 +55,7 @@ def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> L
     """The scenario named on the command line (a file, or an id from scenarios/), or None after
     printing each of its problems to standard error."""
     from scoring.catalog import default_catalog
+    from simulator.content.files import translation_source
     from simulator.content.loader import load_scenario
     from simulator.content.problems import ContentError
     from simulator.paths import find_scenario
@@ -62,7 +63,7 @@ def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> L
     ids = default_catalog().ids() if principle_ids is None else principle_ids
     try:
         path = Path(find_scenario(ref))
-        source = _translation_source(path)
+        source = translation_source(path)
         if source is not None:  # <name>.<lang>.yaml: the source scenario with that language's texts
             from simulator.i18n.api import load_scenario_translated
 
@@ -72,12 +73,6 @@ def load_scenario_arg(ref: str, principle_ids: Iterable[str] | None = None) -> L
         for problem in error.problems:
             print(problem.format(), file=sys.stderr)
         return None
-
-
-def _translation_source(path: Path) -> Path | None:
-    from simulator.content.files import translation_source
-
-    return translation_source(path)
 
 
 # --- the results store -----------------------------------------------------------------------
