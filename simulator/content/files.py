@@ -97,31 +97,25 @@ def discover(paths: list[Path]) -> list[Path]:
     """
     found: list[Path] = []
     for path in paths:
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if _is_scenario_name(name) and not is_translation_name(name, files):
-                        found.append(Path(folder) / name)
-        else:
-            found.append(path)
-    unique: dict[str, Path] = {}
-    for path in found:
-        unique.setdefault(str(path), path)
-    return list(unique.values())
+        found += _content_files(path, translations=False) if path.is_dir() else [path]
+    return list(dict.fromkeys(found))
 
 
 def discover_translations(paths: list[Path]) -> list[Path]:
     """The translations (``<name>.<lang>.yaml`` beside ``<name>.yaml``) under the folders named,
     sorted (files named directly are ``discover``'s), for the commands that check them."""
+    return list(dict.fromkeys(p for path in paths if path.is_dir() for p in _content_files(path, translations=True)))
+
+
+def _content_files(folder: Path, translations: bool) -> list[Path]:
+    """Scenario files (or, with ``translations``, only translations) under ``folder``, walked without
+    following symlinked sub-folders or entering hidden ones, sorted."""
     found: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            for folder, dirs, files in os.walk(path):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [Path(folder) / name for name in sorted(files)
-                          if _is_scenario_name(name) and is_translation_name(name, files)]
-    return list(dict.fromkeys(found))
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found += [Path(here) / name for name in sorted(files)
+                  if _is_scenario_name(name) and is_translation_name(name, files) == translations]
+    return found
 
 
 def _is_scenario_name(name: str) -> bool:
